@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /proc/<pid>/oom_score under the footprint policy is the stock 6.12 value:
+ *
+ *   badness = rss + swap entries + page tables (pages)
+ *             + oom_score_adj * (totalpages / 1000)
+ *   oom_score = (1000 + badness * 1000 / totalpages) * 2 / 3
+ *
+ * with totalpages = RAM + swap.  The test recomputes it from
+ * /proc/<pid>/status and /proc/meminfo, which report the same counters,
+ * and also runs on an unpatched kernel, where it checks the oracle itself.
+ * Each process is printed as an "oomscore" line so that runs on two
+ * kernels can be compared side by side.
+ */
+#include "../kselftest_harness.h"
+#include "oom_util.h"
+
+static long status_kb(pid_t pid, const char *key)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/status", pid);
+	return read_key(path, key);
+}
+
+static long stock_oom_score(pid_t pid, int adj)
+{
+	long page_kb = getpagesize() / 1024;
+	long total = (read_key("/proc/meminfo", "MemTotal") +
+		      read_key("/proc/meminfo", "SwapTotal")) / page_kb;
+	long badness = (status_kb(pid, "VmRSS") + status_kb(pid, "VmSwap") +
+			status_kb(pid, "VmPTE")) / page_kb;
+
+	badness += (long)adj * (long)(total / 1000);
+	return (1000 + badness * 1000 / total) * 2 / 3;
+}
+
+TEST(footprint_oom_score_matches_the_stock_formula)
+{
+	static const struct { const char *name; int mib, adj; } roles[] = {
+		{ "small", 10, 0 }, { "medium", 50, 0 }, { "large", 120, 0 },
+		{ "boosted", 30, 300 }, { "shielded", 80, -500 },
+		{ "first", 5, 1000 }, { "never", 60, -1000 },
+	};
+	struct oom_proc procs[7] = { };
+	bool patched = have_sysctl("oom_badness_policy");
+	long saved = patched ? get_sysctl("oom_badness_policy") : -1;
+	unsigned int i;
+
+	if (getuid() != 0)
+		SKIP(return, "must run as root");
+	ASSERT_EQ(0, write_file("/proc/self/oom_score_adj", "-1000\n"));
+	if (patched)
+		ASSERT_EQ(0, set_sysctl("oom_badness_policy", 0));
+
+	for (i = 0; i < 7; i++) {
+		procs[i].spec = (struct oom_spec){ .name = roles[i].name,
+			.mib = roles[i].mib, .adj = roles[i].adj };
+		ASSERT_EQ(0, oom_start(&procs[i]));
+	}
+	msleep(200);
+	for (i = 0; i < 7; i++) {
+		long got = read_oom_score(procs[i].pid);
+		long want = roles[i].adj == -1000 ? 0 :
+			    stock_oom_score(procs[i].pid, roles[i].adj);
+
+		printf("oomscore role=%s kernel=%s rss_kb=%ld pte_kb=%ld adj=%d",
+		       roles[i].name, patched ? "patched-policy0" : "vanilla",
+		       status_kb(procs[i].pid, "VmRSS"),
+		       status_kb(procs[i].pid, "VmPTE"), roles[i].adj);
+		printf(" memtotal_kb=%ld oom_score=%ld formula=%ld\n",
+		       read_key("/proc/meminfo", "MemTotal"), got, want);
+		EXPECT_EQ(want, got) TH_LOG("%s", roles[i].name);
+	}
+	for (i = 0; i < 7; i++)
+		oom_stop(&procs[i]);
+	oom_reap_zombies();
+	if (patched)
+		set_sysctl("oom_badness_policy", saved);
+}
+
+TEST_HARNESS_MAIN
