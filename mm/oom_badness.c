@@ -210,6 +210,24 @@ static unsigned long oom_children_footprint(struct task_struct *p,
 {
 	struct task_struct *t, *child, *c;
 	unsigned long sum = 0;
+	bool parent = false;
+
+	/*
+	 * Most candidates have no children: find out without tasklist_lock.
+	 * The thread list is RCU-safe; an empty ->children may race with a
+	 * fork, which is no worse than the fork coming a moment later.
+	 */
+	rcu_read_lock();
+	for_each_thread(p, t) {
+		/* racy read, see above */
+		if (!data_race(list_empty(&t->children))) {
+			parent = true;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	if (!parent)
+		return 0;
 
 	if (!(flags & OOM_BADNESS_TASKLIST_HELD))
 		read_lock(&tasklist_lock);
@@ -435,11 +453,12 @@ void oom_badness_report(const struct oom_badness_factors *f,
 	const struct oom_badness_factors *cf = &pick->child_factors;
 
 	if (f->valid && f->policy == OOM_BADNESS_CLASSIC)
-		pr_info("selected %d (%s) policy=classic points=%ld footprint=%lukB children=%lukB added=%lukB cpu=%llus/%u age=%llus/%u root=%d/%u rawio=%d/%u oom_score_adj=%hd\n",
+		pr_info("selected %d (%s) policy=classic points=%ld footprint=%lukB children=%lukB added=%lukB cpu=%llu.%03llus/%u age=%llus/%u root=%d/%u rawio=%d/%u oom_score_adj=%hd\n",
 			task_pid_nr(selected), selected->comm, f->points,
 			K(f->footprint), K(f->children), K(f->children_share),
-			div_u64(f->cputime_ns, NSEC_PER_SEC), f->cpu_div,
-			div_u64(f->age_ns, NSEC_PER_SEC), f->age_div,
+			div_u64(f->cputime_ns, NSEC_PER_SEC),
+			div_u64(f->cputime_ns, NSEC_PER_MSEC) % MSEC_PER_SEC,
+			f->cpu_div, div_u64(f->age_ns, NSEC_PER_SEC), f->age_div,
 			f->root, f->root_div, f->rawio, f->rawio_div, f->adj);
 
 	if (pick->guarded) {
