@@ -10,7 +10,8 @@ kd=$SRC/scripts/kernel-doc
 rc=0
 cd "$TOP"
 for p in $(grep -v '^#' patches/series); do
-	if out=$(perl "$cp" --strict --terse --no-summary "patches/$p" 2>&1) && [ -z "$out" ]; then
+	# on stdin: checkpatch reads a git-tracked file as source, not a patch
+	if out=$(perl "$cp" --strict --terse --no-summary - <"patches/$p" 2>&1) && [ -z "$out" ]; then
 		echo "ok - checkpatch --strict patches/$p"
 	else
 		echo "not ok - checkpatch --strict patches/$p"

@@ -10,4 +10,4 @@ tooling/build-kernel.sh test
 tooling/build-selftests.sh
 tooling/mkinitramfs.sh
 log "booting the patched kernel (QEMU ${QEMU_ACCEL:-tcg}); the job's output follows"
-tooling/vm.sh test smoke -t 600
+tooling/vm.sh test demo -t 900

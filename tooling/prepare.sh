@@ -15,6 +15,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 TARBALL=/usr/src/linux-source-6.12.tar.xz
+PATCHES=${OOMKIT_PATCHES:-$TOP/patches}
 MAINT_TITLE_FILE=$TOP/MAINTAINERS
 
 g() { git -C "$SRC" "$@"; }
@@ -68,27 +69,28 @@ overlay_files() {
 }
 
 build_history() {
-	local idx parent tree msg info subj author email date p n=0
+	local idx parent tree msg info subj author email date p pf n=0
 	idx=$(mktemp)
 	GIT_INDEX_FILE=$idx g read-tree base
 	parent=$(g rev-parse base)
 
-	if [ -f "$TOP/patches/series" ]; then
+	if [ -f "$PATCHES/series" ]; then
 		while IFS= read -r p || [ -n "$p" ]; do
 			p=${p%%#*}
 			p=$(echo "$p" | xargs)
 			[ -n "$p" ] || continue
-			[ -f "$TOP/patches/$p" ] || die "patches/series names patches/$p, which does not exist"
-			info=$(git mailinfo "$idx.msg" "$idx.diff" <"$TOP/patches/$p")
+			pf=$PATCHES/$p
+			[ -f "$pf" ] || die "${PATCHES#"$TOP"/}/series names ${pf#"$TOP"/}, which does not exist"
+			info=$(git mailinfo "$idx.msg" "$idx.diff" <"$pf")
 			subj=$(sed -n 's/^Subject: //p' <<<"$info")
 			author=$(sed -n 's/^Author: //p' <<<"$info")
 			email=$(sed -n 's/^Email: //p' <<<"$info")
 			date=$(sed -n 's/^Date: //p' <<<"$info")
-			[ -n "$subj" ] || die "patches/$p has no Subject: header (use git format-patch format)"
+			[ -n "$subj" ] || die "${pf#"$TOP"/} has no Subject: header (use git format-patch format)"
 			if ! GIT_INDEX_FILE=$idx g apply --cached --whitespace=nowarn "$idx.diff" 2>"$idx.err"; then
 				cat "$idx.err" >&2
 				rm -f "$idx.err"
-				die "patches/$p does not apply to the base tree ($(cat "$BUILD/base-version")); fix or refresh it (no fuzz is allowed)"
+				die "${pf#"$TOP"/} does not apply to the base tree ($(cat "$BUILD/base-version")); fix or refresh it (no fuzz is allowed)"
 			fi
 			rm -f "$idx.err"
 			tree=$(GIT_INDEX_FILE=$idx g write-tree)
@@ -98,7 +100,7 @@ build_history() {
 				GIT_COMMITTER_DATE='2000-01-01T00:00:00Z' \
 				g commit-tree "$tree" -p "$parent" <<<"$msg")
 			n=$((n + 1))
-		done <"$TOP/patches/series"
+		done <"$PATCHES/series"
 	fi
 	PATCHED=$parent
 
@@ -129,7 +131,7 @@ main() {
 		# The commit the repository describes now, without touching
 		# the tree (used by sync.py to see whether both sides moved).
 		[ -d "$SRC/.git" ] || die "no prepared tree"
-		build_history >/dev/null 2>&1 || die "the series does not apply"
+		build_history >/dev/null || exit 1
 		echo "$FINAL"
 		return 0
 	fi

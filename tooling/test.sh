@@ -47,6 +47,7 @@ tap() {
 		case $line in
 		"not ok "*)
 			name=${line#not ok }
+			name=${name#- }
 			fail "$prefix${name#[0-9]* }"
 			;;
 		"ok "*"# SKIP"*)
@@ -121,6 +122,22 @@ fi
 
 stage "static checks"
 tooling/checkpatch.sh | tap "static: "
+# A patch whose hunk no longer matches must stop the build and be named.
+broken=$(mktemp -d)
+cp patches/* "$broken/"
+first=$(grep -v '^#' patches/series | head -1)
+# change the first context line of the first hunk
+awk '!done && /^@@/ { h = 1; print; next } h && !done && /^ ./ { print " BROKEN" substr($0, 2); done = 1; next } { print }' \
+	"patches/$first" >"$broken/$first"
+if out=$(OOMKIT_PATCHES=$broken tooling/prepare.sh --print-final 2>&1); then
+	fail "prepare: a patch with a broken hunk stops the build"
+elif grep -q "$first does not apply" <<<"$out"; then
+	pass "prepare: a patch with a broken hunk stops the build and names the file"
+else
+	printf '%s\n' "$out" | tail -3
+	fail "prepare: a patch with a broken hunk stops the build and names the file"
+fi
+rm -rf "$broken"
 
 stage "KUnit (UML, kunit.py run --kunitconfig=mm/tests)"
 if tooling/kunit.sh >"$LOGS/kunit.summary" 2>&1; then :; fi

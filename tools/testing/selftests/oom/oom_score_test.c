@@ -6,9 +6,10 @@
  *             + oom_score_adj * (totalpages / 1000)
  *   oom_score = (1000 + badness * 1000 / totalpages) * 2 / 3
  *
- * with totalpages = RAM + swap.  The test recomputes it from
+ * with totalpages = RAM + swap.  The test recomputes it from /proc/<pid>/stat,
  * /proc/<pid>/status and /proc/meminfo, which report the same counters,
  * and also runs on an unpatched kernel, where it checks the oracle itself.
+ * The test VM has no swap, whose counter /proc only reports exactly.
  * Each process is printed as an "oomscore" line so that runs on two
  * kernels can be compared side by side.
  */
@@ -23,13 +24,33 @@ static long status_kb(pid_t pid, const char *key)
 	return read_key(path, key);
 }
 
+/*
+ * Resident pages as the OOM killer counts them: field 24 of /proc/<pid>/stat
+ * is get_mm_rss(), the same per-cpu-approximate sum oom_badness() reads
+ * (VmRSS in /proc/<pid>/status is the exact sum and may differ by the
+ * per-cpu batches).
+ */
+static long stat_rss_pages(pid_t pid)
+{
+	char path[64], buf[1024], *p;
+	int field;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	if (read_file(path, buf, sizeof(buf)) < 0)
+		return -1;
+	p = strrchr(buf, ')');
+	for (field = 3; p && field <= 24; field++)
+		p = strchr(p + 1, ' ');
+	return p ? strtol(p + 1, NULL, 10) : -1;
+}
+
 static long stock_oom_score(pid_t pid, int adj)
 {
 	long page_kb = getpagesize() / 1024;
 	long total = (read_key("/proc/meminfo", "MemTotal") +
 		      read_key("/proc/meminfo", "SwapTotal")) / page_kb;
-	long badness = (status_kb(pid, "VmRSS") + status_kb(pid, "VmSwap") +
-			status_kb(pid, "VmPTE")) / page_kb;
+	long badness = stat_rss_pages(pid) +
+		       (status_kb(pid, "VmSwap") + status_kb(pid, "VmPTE")) / page_kb;
 
 	badness += (long)adj * (long)(total / 1000);
 	return (1000 + badness * 1000 / total) * 2 / 3;
@@ -66,7 +87,7 @@ TEST(footprint_oom_score_matches_the_stock_formula)
 
 		printf("oomscore role=%s kernel=%s rss_kb=%ld pte_kb=%ld adj=%d",
 		       roles[i].name, patched ? "patched-policy0" : "vanilla",
-		       status_kb(procs[i].pid, "VmRSS"),
+		       stat_rss_pages(procs[i].pid) * (getpagesize() / 1024),
 		       status_kb(procs[i].pid, "VmPTE"), roles[i].adj);
 		printf(" memtotal_kb=%ld oom_score=%ld formula=%ld\n",
 		       read_key("/proc/meminfo", "MemTotal"), got, want);

@@ -313,11 +313,11 @@ static inline void burn_cpu_ms(int ms)
 
 static inline void join_cgroup(const char *cg)
 {
-	char path[256];
+	char path[512];
 
 	if (!cg)
 		return;
-	snprintf(path, sizeof(path), "%s/cgroup.procs", cg);
+	snprintf(path, sizeof(path), "%.400s/cgroup.procs", cg);
 	if (write_file(path, "0\n"))
 		_exit(91);
 }
@@ -547,35 +547,35 @@ static inline int cg_create(char *path, size_t size, const char *name)
 
 static inline long cg_read(const char *cg, const char *file)
 {
-	char path[256];
+	char path[512];
 
-	snprintf(path, sizeof(path), "%s/%s", cg, file);
+	snprintf(path, sizeof(path), "%.400s/%.100s", cg, file);
 	return read_long(path);
 }
 
 static inline long cg_key(const char *cg, const char *file, const char *key)
 {
-	char path[256];
+	char path[512];
 
-	snprintf(path, sizeof(path), "%s/%s", cg, file);
+	snprintf(path, sizeof(path), "%.400s/%.100s", cg, file);
 	return read_key(path, key);
 }
 
 static inline int cg_write(const char *cg, const char *file, const char *val)
 {
-	char path[256];
+	char path[512];
 
-	snprintf(path, sizeof(path), "%s/%s", cg, file);
+	snprintf(path, sizeof(path), "%.400s/%.100s", cg, file);
 	return write_file(path, "%s\n", val);
 }
 
 /* Kill whatever is left in a cgroup and remove it. */
 static inline void cg_destroy(const char *cg)
 {
-	char path[256], buf[8192], *p;
+	char path[512], buf[8192], *p;
 	int tries;
 
-	snprintf(path, sizeof(path), "%s/cgroup.procs", cg);
+	snprintf(path, sizeof(path), "%.400s/cgroup.procs", cg);
 	for (tries = 0; tries < 100; tries++) {
 		if (read_file(path, buf, sizeof(buf)) <= 0)
 			break;
@@ -593,10 +593,10 @@ static inline void cg_destroy(const char *cg)
 /* Tasks of @cg that are on their way out (dead or exiting). */
 static inline int count_dying(const char *cg)
 {
-	char path[256], buf[8192], *p;
+	char path[512], buf[8192], *p;
 	int n = 0;
 
-	snprintf(path, sizeof(path), "%s/cgroup.procs", cg);
+	snprintf(path, sizeof(path), "%.400s/cgroup.procs", cg);
 	if (read_file(path, buf, sizeof(buf)) < 0)
 		return 0;
 	for (p = buf; *p; ) {
