@@ -45,7 +45,9 @@ static int trace_setup(void)
 
 	err |= trace_set("tracing_on", "0");
 	err |= trace_set("current_tracer", "nop");
-	err |= trace_set("set_ftrace_filter", "out_of_memory oom_kill_process");
+	/* one function per write; the second one adds to the first */
+	err |= trace_set("set_ftrace_filter", "out_of_memory");
+	err |= trace_set("set_ftrace_filter", "oom_kill_process");
 	err |= trace_set("current_tracer", "function_graph");
 	err |= trace_set("tracing_on", "1");
 	return err;
@@ -239,7 +241,8 @@ int main(int argc, char **argv)
 	save_sysctls();
 	set_sysctl("oom_dump_tasks", 0);
 	if (trace_setup()) {
-		fprintf(stderr, "oomkit-bench: cannot set up ftrace\n");
+		fprintf(stderr, "oomkit-bench: cannot set up ftrace (%s)\n",
+			strerror(errno));
 		return 1;
 	}
 	printf("config,n,round,metric,us\n");
