@@ -51,7 +51,7 @@
 #define OOM_BADNESS_RUNTIME_UNIT_MAX	604800U		/* one week, in s */
 #define OOM_CHILD_GUARD_MAX		86400U		/* one day, in s */
 
-static unsigned int sysctl_oom_badness_policy __read_mostly =
+unsigned int sysctl_oom_badness_policy __read_mostly =
 	IS_ENABLED(CONFIG_OOM_BADNESS_CLASSIC) ? OOM_BADNESS_CLASSIC :
 						 OOM_BADNESS_FOOTPRINT;
 /*
@@ -118,7 +118,7 @@ long oom_badness_points(struct oom_badness_factors *f,
 {
 	unsigned int root_div, rawio_div;
 	long adj = f->adj;
-	u64 points, units;
+	u64 points, units, unit;
 	long adj_pages, total;
 
 	f->valid = true;
@@ -135,13 +135,8 @@ long oom_badness_points(struct oom_badness_factors *f,
 	}
 
 	if (t->policy != OOM_BADNESS_CLASSIC) {
-		long stock = f->footprint;
-
-		/* Normalize to oom_score_adj units, as mm/oom_kill.c did. */
-		adj *= totalpages / 1000;
-		stock += adj;
-		f->points = stock;
-		return stock;
+		f->points = oom_badness_stock(f->footprint, adj, totalpages);
+		return f->points;
 	}
 
 	f->children_share = oom_percent_of(f->children, t->children_percent);
@@ -149,17 +144,19 @@ long oom_badness_points(struct oom_badness_factors *f,
 			       &points))
 		points = U64_MAX;
 
-	if (t->cputime_unit_ms) {
-		units = div64_u64(f->cputime_ns,
-				  (u64)t->cputime_unit_ms * NSEC_PER_MSEC);
-		if (units)
-			f->cpu_div = int_sqrt64(units);
+	/*
+	 * Divisions are not free: most candidates have less than four units
+	 * of CPU time (divisor 1), and a divisor of 1 divides nothing.
+	 */
+	unit = (u64)t->cputime_unit_ms * NSEC_PER_MSEC;
+	if (unit && f->cputime_ns >= 4 * unit) {
+		units = div64_u64(f->cputime_ns, unit);
+		f->cpu_div = int_sqrt64(units);
 	}
-	if (t->runtime_unit_secs) {
-		units = div64_u64(f->age_ns,
-				  (u64)t->runtime_unit_secs * NSEC_PER_SEC);
-		if (units)
-			f->age_div = int_sqrt64(int_sqrt64(units));
+	unit = (u64)t->runtime_unit_secs * NSEC_PER_SEC;
+	if (unit && f->age_ns >= 16 * unit) {
+		units = div64_u64(f->age_ns, unit);
+		f->age_div = int_sqrt64(int_sqrt64(units));
 	}
 	root_div = clamp(t->root_divisor, 1U, OOM_BADNESS_DIVISOR_MAX);
 	rawio_div = clamp(t->rawio_divisor, 1U, OOM_BADNESS_DIVISOR_MAX);
@@ -169,10 +166,14 @@ long oom_badness_points(struct oom_badness_factors *f,
 		f->rawio_div = rawio_div;
 
 	/* Successive floor divisions equal one division by the product. */
-	points = div_u64(points, f->cpu_div);
-	points = div_u64(points, f->age_div);
-	points = div_u64(points, f->root_div);
-	points = div_u64(points, f->rawio_div);
+	if (f->cpu_div > 1)
+		points = div_u64(points, f->cpu_div);
+	if (f->age_div > 1)
+		points = div_u64(points, f->age_div);
+	if (f->root_div > 1)
+		points = div_u64(points, f->root_div);
+	if (f->rawio_div > 1)
+		points = div_u64(points, f->rawio_div);
 	points = min3(points, (u64)totalpages, (u64)(LONG_MAX / 2));
 
 	/* oom_score_adj in thousandths of totalpages, as the stock policy. */
@@ -185,6 +186,33 @@ long oom_badness_points(struct oom_badness_factors *f,
 	/* Never collide with the "not a candidate" value. */
 	f->points = max(total, LONG_MIN + 1);
 	return f->points;
+}
+
+/**
+ * oom_badness_upper_bound - the most a candidate without children can score
+ * @footprint: its footprint, in pages
+ * @adj: its oom_score_adj, not OOM_SCORE_ADJ_MIN
+ * @totalpages: size of the memory the OOM is about, in pages
+ *
+ * Every classic divisor is at least 1, so without a children's share the
+ * classic points never exceed this.  A candidate whose bound is below the
+ * best score so far cannot be selected and need not be scored.
+ *
+ * Return: an upper bound of oom_badness_points() for @footprint and @adj.
+ */
+long oom_badness_upper_bound(unsigned long footprint, long adj,
+			     unsigned long totalpages)
+{
+	u64 points = min3((u64)footprint, (u64)totalpages, (u64)(LONG_MAX / 2));
+	long adj_pages, total;
+
+	if (check_mul_overflow(adj, (long)min_t(unsigned long,
+						totalpages / 1000, LONG_MAX),
+			       &adj_pages))
+		adj_pages = adj < 0 ? LONG_MIN / 2 : LONG_MAX / 2;
+	if (check_add_overflow((long)points, adj_pages, &total))
+		total = LONG_MAX;
+	return max(total, LONG_MIN + 1);
 }
 
 /* The stock footprint of an mm, as oom_badness() in mm/oom_kill.c counts it. */
@@ -210,24 +238,6 @@ static unsigned long oom_children_footprint(struct task_struct *p,
 {
 	struct task_struct *t, *child, *c;
 	unsigned long sum = 0;
-	bool parent = false;
-
-	/*
-	 * Most candidates have no children: find out without tasklist_lock.
-	 * The thread list is RCU-safe; an empty ->children may race with a
-	 * fork, which is no worse than the fork coming a moment later.
-	 */
-	rcu_read_lock();
-	for_each_thread(p, t) {
-		/* racy read, see above */
-		if (!data_race(list_empty(&t->children))) {
-			parent = true;
-			break;
-		}
-	}
-	rcu_read_unlock();
-	if (!parent)
-		return 0;
 
 	if (!(flags & OOM_BADNESS_TASKLIST_HELD))
 		read_lock(&tasklist_lock);
@@ -248,6 +258,49 @@ static unsigned long oom_children_footprint(struct task_struct *p,
 }
 
 /*
+ * Does any thread of @p have children?  Most candidates have none, and this
+ * finds out without tasklist_lock: the thread list is RCU-safe, and an
+ * empty ->children may race with a fork, which is no worse than the fork
+ * coming a moment later.
+ */
+static bool oom_has_children(struct task_struct *p)
+{
+	struct task_struct *t;
+	bool ret = false;
+
+	rcu_read_lock();
+	for_each_thread(p, t) {
+		/* racy read, see above */
+		if (!data_race(list_empty(&t->children))) {
+			ret = true;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return ret;
+}
+
+/* User + system time of @task's thread group, in nanoseconds. */
+static u64 oom_group_cputime(struct task_struct *task)
+{
+	struct signal_struct *sig = task->signal;
+	struct task_cputime ct;
+	u64 ut, st;
+
+	/*
+	 * One thread: its own times and what exited threads left in
+	 * ->signal, without walking the group under the stats seqlock.
+	 */
+	if (thread_group_empty(task)) {
+		task_cputime(task, &ut, &st);
+		return ut + st + READ_ONCE(sig->utime) + READ_ONCE(sig->stime);
+	}
+	/* All live threads plus the exited ones kept in ->signal. */
+	thread_group_cputime(task, &ct);
+	return ct.utime + ct.stime;
+}
+
+/*
  * Read the classic factors of @task.  The caller keeps @task's task_struct
  * alive, by a reference or by rcu_read_lock(); its signal_struct lives as
  * long.  Every factor is read even when its tunable switches it off, so the
@@ -257,27 +310,25 @@ static unsigned long oom_children_footprint(struct task_struct *p,
 static void oom_badness_gather(struct task_struct *task, struct mm_struct *mm,
 			       struct oom_badness_factors *f,
 			       const struct oom_badness_tunables *t,
-			       unsigned int flags)
+			       unsigned int flags, bool parent)
 {
-	struct task_cputime ct;
 	u64 start, now;
 
-	if (t->children_percent)
+	if (t->children_percent && parent)
 		f->children = oom_children_footprint(task, mm, flags);
 
-	/* All live threads plus the exited ones kept in ->signal. */
-	thread_group_cputime(task, &ct);
-	f->cputime_ns = ct.utime + ct.stime;
+	f->cputime_ns = oom_group_cputime(task);
 
 	/*
 	 * The age of a process is its leader's; exec by another thread hands
 	 * the leader's start time to the new leader.  ->group_leader is freed
-	 * after an RCU grace period.
+	 * after an RCU grace period.  Ages count in seconds at least, so the
+	 * coarse clock (no clocksource read per candidate) is precise enough.
 	 */
 	rcu_read_lock();
 	start = READ_ONCE(task->group_leader)->start_boottime;
 	rcu_read_unlock();
-	now = ktime_get_boottime_ns();
+	now = ktime_get_coarse_boottime_ns();
 	f->age_ns = now > start ? now - start : 0;
 
 	/*
@@ -290,7 +341,7 @@ static void oom_badness_gather(struct task_struct *task, struct mm_struct *mm,
 }
 
 /**
- * oom_badness_score - badness of a task under the active policy
+ * oom_badness_score - badness of a task under the classic policy
  * @task: the candidate, kept alive by the caller (reference or RCU)
  * @mm: its mm, as found under task_lock; only compared, never dereferenced
  * @footprint: rss + swap entries + page tables of @mm, in pages
@@ -298,31 +349,50 @@ static void oom_badness_gather(struct task_struct *task, struct mm_struct *mm,
  * @totalpages: size of the memory the OOM is about, in pages
  * @f: if not NULL, receives every factor and the result
  * @flags: %OOM_BADNESS_TASKLIST_HELD if the caller holds tasklist_lock
+ * @cutoff: the best score so far, LONG_MIN if none: a candidate that
+ *	cannot reach it is not scored
  *
- * Called by oom_badness() once the task's mm has been found and released.
- * Must not sleep: the global OOM walk calls it under rcu_read_lock().
+ * Called by oom_badness() once the task's mm has been found and released,
+ * when oom_badness_classic() says so; the footprint policy needs nothing
+ * but oom_badness_stock().  Must not sleep: the global OOM walk calls it
+ * under rcu_read_lock().
  *
- * Return: the points, as oom_badness_points().
+ * Return: the points, as oom_badness_points(), or LONG_MIN if the task
+ * was not scored because it cannot reach @cutoff.
  */
 long oom_badness_score(struct task_struct *task, struct mm_struct *mm,
 		       unsigned long footprint, long adj,
 		       unsigned long totalpages,
-		       struct oom_badness_factors *f, unsigned int flags)
+		       struct oom_badness_factors *f, unsigned int flags,
+		       long cutoff)
 {
 	struct oom_badness_factors local;
 	struct oom_badness_tunables t;
+	bool parent;
 
 	if (!f)
 		f = &local;
-	memset(f, 0, sizeof(*f));
+	f->valid = false;
 	f->footprint = footprint;
 	f->adj = adj;
-
-	t.policy = READ_ONCE(sysctl_oom_badness_policy);
-	if (t.policy == OOM_BADNESS_CLASSIC) {
-		oom_badness_read_tunables(&t);
-		oom_badness_gather(task, mm, f, &t, flags);
+	f->children = 0;
+	oom_badness_read_tunables(&t);
+	if (t.policy != OOM_BADNESS_CLASSIC) {
+		/* switched while we were called: the stock score */
+		f->cputime_ns = 0;
+		f->age_ns = 0;
+		f->root = false;
+		f->rawio = false;
+		return oom_badness_points(f, &t, totalpages);
 	}
+
+	/* Skip the work for a candidate that cannot win (exact: see above). */
+	parent = t.children_percent && oom_has_children(task);
+	if (!parent && cutoff != LONG_MIN && adj != OOM_SCORE_ADJ_MIN &&
+	    oom_badness_upper_bound(footprint, adj, totalpages) < cutoff)
+		return LONG_MIN;
+
+	oom_badness_gather(task, mm, f, &t, flags, parent);
 	return oom_badness_points(f, &t, totalpages);
 }
 

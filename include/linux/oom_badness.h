@@ -86,14 +86,46 @@ struct oom_badness_factors {
 	long points;
 };
 
+extern unsigned int sysctl_oom_badness_policy;
+
+/* Is the classic policy in force?  (One load: the hot path of every OOM.) */
+static inline bool oom_badness_classic(void)
+{
+	return READ_ONCE(sysctl_oom_badness_policy) == OOM_BADNESS_CLASSIC;
+}
+
+/**
+ * oom_badness_stock - the score of the footprint policy (policy 0)
+ * @footprint: rss + swap entries + page tables, in pages
+ * @adj: oom_score_adj, not OOM_SCORE_ADJ_MIN
+ * @totalpages: size of the memory the OOM is about, in pages
+ *
+ * The arithmetic of the unpatched kernel, operation for operation.
+ *
+ * Return: the points.
+ */
+static inline long oom_badness_stock(unsigned long footprint, long adj,
+				     unsigned long totalpages)
+{
+	long points = footprint;
+
+	/* Normalize to oom_score_adj units */
+	adj *= totalpages / 1000;
+	points += adj;
+	return points;
+}
+
 void oom_badness_read_tunables(struct oom_badness_tunables *t);
 long oom_badness_points(struct oom_badness_factors *f,
 			const struct oom_badness_tunables *t,
 			unsigned long totalpages);
+long oom_badness_upper_bound(unsigned long footprint, long adj,
+			     unsigned long totalpages);
 long oom_badness_score(struct task_struct *task, struct mm_struct *mm,
 		       unsigned long footprint, long adj,
 		       unsigned long totalpages,
-		       struct oom_badness_factors *f, unsigned int flags);
+		       struct oom_badness_factors *f, unsigned int flags,
+		       long cutoff);
 
 bool oom_child_big_enough(unsigned long parent_footprint,
 			  unsigned long child_footprint,

@@ -335,6 +335,38 @@ static void oom_badness_policy0_is_stock(struct kunit *test)
 			}
 }
 
+/* Without children, no factor can lift a score above the upper bound. */
+static void oom_badness_upper_bound_holds(struct kunit *test)
+{
+	unsigned long fps[] = { 0, 1, 100, 262144, 1UL << 40, ULONG_MAX };
+	unsigned long totals[] = { 1000, TOTAL, 1UL << 36 };
+	short adjs[] = { -999, -1, 0, 500, 1000 };
+	struct oom_badness_factors f;
+	int i, j, k, d;
+
+	for (i = 0; i < ARRAY_SIZE(fps); i++)
+		for (j = 0; j < ARRAY_SIZE(totals); j++)
+			for (k = 0; k < ARRAY_SIZE(adjs); k++)
+				for (d = 0; d < 4; d++) {
+					f = (struct oom_badness_factors) {
+						.footprint = fps[i],
+						.adj = adjs[k],
+						.cputime_ns = d * 9 * CPU_UNIT_NS,
+						.age_ns = d * 81 * AGE_UNIT_NS,
+						.root = d & 1,
+						.rawio = d & 2,
+					};
+					KUNIT_EXPECT_LE(test,
+							oom_badness_points(&f, &classic, totals[j]),
+							oom_badness_upper_bound(fps[i], adjs[k],
+										totals[j]));
+				}
+	/* it is tight for a task no factor reduces */
+	f = (struct oom_badness_factors){ .footprint = 5000, .adj = 7 };
+	KUNIT_EXPECT_EQ(test, oom_badness_points(&f, &classic, TOTAL),
+			oom_badness_upper_bound(5000, 7, TOTAL));
+}
+
 static void oom_badness_child_threshold(struct kunit *test)
 {
 	KUNIT_EXPECT_TRUE(test, oom_child_big_enough(1000, 100, 10));
@@ -495,6 +527,7 @@ static struct kunit_case oom_badness_cases[] = {
 	KUNIT_CASE(oom_badness_extremes),
 	KUNIT_CASE(oom_badness_monotone),
 	KUNIT_CASE(oom_badness_policy0_is_stock),
+	KUNIT_CASE(oom_badness_upper_bound_holds),
 	KUNIT_CASE(oom_badness_child_threshold),
 	KUNIT_CASE(oom_badness_child_guard),
 #ifdef CONFIG_SYSCTL

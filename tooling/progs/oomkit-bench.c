@@ -2,12 +2,18 @@
 /*
  * oomkit-bench: what one OOM kill costs, with N sleeping processes around.
  *
- *   oomkit-bench ROUNDS N1,N2,... CONFIG...
+ *   oomkit-bench ROUNDS N1,N2,... SHAPE CONFIG...
  *
  * CONFIG is "vanilla" (an unpatched kernel: nothing to set), "policy0",
- * "policy1" or "policy1-nochild" (policy 1 with oom_prefer_children=0).
- * For every N the sleepers are grown to N processes, in families of a
- * parent and nine children, and every round measures each CONFIG in turn
+ * "policy1", "policy1-nochild" (policy 1 with oom_prefer_children=0) or,
+ * to see what the children's share costs, "policy1-nokids" (policy 1 with
+ * oom_badness_children_percent=0).
+ * For every N the sleepers are grown to N processes of an ordinary user,
+ * each holding 0 to 31 pages of its own.  SHAPE "flat" makes them all
+ * children of this (unkillable) program, like services under an init;
+ * "families" makes them families of a parent and nine children, so that
+ * the classic policy adds nine children to every tenth candidate.  Every
+ * round measures each CONFIG in turn
  * (interleaved, so drift hits all of them alike):
  *
  *   kill     time in out_of_memory() for one global OOM kill (sysrq-f), and
@@ -26,6 +32,21 @@
 #include <dirent.h>
 
 #define TRACING "/sys/kernel/tracing"
+
+static void touch_pages(int n)
+{
+	char *p;
+
+	if (n <= 0)
+		return;
+	p = mmap(NULL, n * 4096L, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return;
+	for (int i = 0; i < n; i++)
+		p[i * 4096L] = 1;
+}
+
 #define FAMILY 10
 
 static pid_t *families;
@@ -39,6 +60,15 @@ static int trace_set(const char *file, const char *val)
 	return write_file(path, "%s\n", val);
 }
 
+/* Opening "trace" with O_TRUNC empties the ring buffer. */
+static void trace_clear(void)
+{
+	int fd = open(TRACING "/trace", O_WRONLY | O_TRUNC | O_CLOEXEC);
+
+	if (fd >= 0)
+		close(fd);
+}
+
 static int trace_setup(void)
 {
 	int err = 0;
@@ -49,6 +79,8 @@ static int trace_setup(void)
 	err |= trace_set("set_ftrace_filter", "out_of_memory");
 	err |= trace_set("set_ftrace_filter", "oom_kill_process");
 	err |= trace_set("current_tracer", "function_graph");
+	err |= trace_set("buffer_size_kb", "1024");
+	trace_clear();
 	err |= trace_set("tracing_on", "1");
 	return err;
 }
@@ -86,23 +118,35 @@ static int trace_read(double *total, double *kill)
 			found = 1;
 		}
 	}
-	trace_set("trace", "");
+	trace_clear();
 	return found ? 0 : -1;
 }
 
-static void family_main(void)
+/* A sleeper holds a few pages of its own: sizes differ, as on a real system. */
+static void sleep_with_pages(int seed)
 {
-	int i;
-
-	for (i = 1; i < FAMILY; i++)
-		if (fork() == 0)
-			idle_forever();
+	touch_pages((seed * 7919) % 32);
 	idle_forever();
 }
 
-static int grow_sleepers(int n)
+/* A parent and @size - 1 children, all of an ordinary user. */
+static void family_main(int seed, int size)
 {
-	while (nfamilies * FAMILY < n) {
+	int i;
+
+	if (become(OOM_USER))
+		_exit(1);
+	for (i = 1; i < size; i++)
+		if (fork() == 0)
+			sleep_with_pages(seed * FAMILY + i);
+	sleep_with_pages(seed * FAMILY);
+}
+
+static int grow_sleepers(int n, bool flat)
+{
+	int size = flat ? 1 : FAMILY;
+
+	while (nfamilies * size < n) {
 		pid_t pid = fork();
 
 		if (pid < 0)
@@ -110,7 +154,7 @@ static int grow_sleepers(int n)
 		if (pid == 0) {
 			set_adj(0);
 			prctl(PR_SET_NAME, "sleeper", 0, 0, 0);
-			family_main();
+			family_main(nfamilies, size);
 		}
 		families[nfamilies++] = pid;
 	}
@@ -124,6 +168,9 @@ static void apply(const char *config)
 		return;
 	set_sysctl("oom_badness_policy", strncmp(config, "policy1", 7) ? 0 : 1);
 	set_sysctl("oom_prefer_children", strcmp(config, "policy1-nochild") ? 1 : 0);
+	/* diagnostic: the classic score without the children's share */
+	set_sysctl("oom_badness_children_percent",
+		   strcmp(config, "policy1-nokids") ? 50 : 0);
 }
 
 static long t_us(void)
@@ -146,7 +193,7 @@ static int measure_kill(double *total, double *select)
 		return -1;
 	pids[0] = victim.pid;
 	pids[1] = victim.children[0];
-	trace_set("trace", "");
+	trace_clear();
 	global_oom();
 	wait_dead(pids, 2, 1, 20000);
 	oom_stop(&victim);
@@ -225,17 +272,20 @@ static double measure_recovery(void)
 int main(int argc, char **argv)
 {
 	int rounds, r, c, i, n, ns[8], nn = 0;
+	bool flat;
 	char *tok, *save;
 
-	if (argc < 4) {
-		fprintf(stderr, "usage: %s ROUNDS N1,N2,... CONFIG...\n", argv[0]);
+	if (argc < 5 || (strcmp(argv[3], "flat") && strcmp(argv[3], "families"))) {
+		fprintf(stderr, "usage: %s ROUNDS N1,N2,... flat|families CONFIG...\n",
+			argv[0]);
 		return 2;
 	}
+	flat = !strcmp(argv[3], "flat");
 	rounds = atoi(argv[1]);
 	for (tok = strtok_r(argv[2], ",", &save); tok && nn < 8;
 	     tok = strtok_r(NULL, ",", &save))
 		ns[nn++] = atoi(tok);
-	families = calloc(ns[nn - 1] / FAMILY + 1, sizeof(pid_t));
+	families = calloc(ns[nn - 1] + 1, sizeof(pid_t));
 	if (!families || write_file("/proc/self/oom_score_adj", "-1000\n"))
 		return 1;
 	save_sysctls();
@@ -245,16 +295,18 @@ int main(int argc, char **argv)
 			strerror(errno));
 		return 1;
 	}
+	printf("# shape=%s\n", argv[3]);
 	printf("config,n,round,metric,us\n");
 	for (i = 0; i < nn; i++) {
 		n = ns[i];
-		if (grow_sleepers(n)) {
+		if (grow_sleepers(n, flat)) {
 			fprintf(stderr, "oomkit-bench: cannot start %d sleepers\n", n);
 			return 1;
 		}
-		fprintf(stderr, "# %d sleeping processes\n", nfamilies * FAMILY);
+		fprintf(stderr, "# %d sleeping processes (%s)\n",
+			nfamilies * (flat ? 1 : FAMILY), argv[3]);
 		for (r = 1; r <= rounds; r++) {
-			for (c = 3; c < argc; c++) {
+			for (c = 4; c < argc; c++) {
 				double total, select;
 
 				apply(argv[c]);
