@@ -142,6 +142,9 @@ static void family_main(int seed, int size)
 	sleep_with_pages(seed * FAMILY);
 }
 
+/* All sleepers share one process group, so that one kill ends them all. */
+static pid_t sleepers_pgid;
+
 static int grow_sleepers(int n, bool flat)
 {
 	int size = flat ? 1 : FAMILY;
@@ -152,10 +155,14 @@ static int grow_sleepers(int n, bool flat)
 		if (pid < 0)
 			return -1;
 		if (pid == 0) {
+			setpgid(0, sleepers_pgid);
 			set_adj(0);
 			prctl(PR_SET_NAME, "sleeper", 0, 0, 0);
 			family_main(nfamilies, size);
 		}
+		setpgid(pid, sleepers_pgid);
+		if (!sleepers_pgid)
+			sleepers_pgid = pid;
 		families[nfamilies++] = pid;
 	}
 	msleep(500);
@@ -321,6 +328,11 @@ int main(int argc, char **argv)
 			}
 		}
 	}
+	/* the next run must start from an empty machine */
+	if (sleepers_pgid)
+		kill(-sleepers_pgid, SIGKILL);
+	while (wait(NULL) > 0)
+		;
 	restore_sysctls();
 	return 0;
 }
