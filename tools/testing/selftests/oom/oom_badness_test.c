@@ -112,9 +112,14 @@ TEST_F(oom, cpu_time_protects_busy_process)
 {
 	struct oom_proc *busy, *idle;
 
+	/*
+	 * Small sizes: faulting memory in costs CPU time of its own, a lot
+	 * of it under emulation with KASAN, and the idle one must stay
+	 * below a few units.  18 MiB / sqrt(16 units) < 16 MiB.
+	 */
 	ASSERT_EQ(0, set_sysctl("oom_badness_cputime_unit_ms", TEST_CPU_UNIT_MS));
-	busy = START(.name = "busy", .mib = 90, .cpu_ms = 1600);
-	idle = START(.name = "idle", .mib = 80);
+	busy = START(.name = "busy", .mib = 18, .cpu_ms = 1600);
+	idle = START(.name = "idle", .mib = 16);
 	ASSERT_EQ(0, global_oom());
 	EXPECT_DEAD(1, idle->pid);
 	EXPECT_TRUE(pid_alive(busy->pid));
@@ -126,8 +131,8 @@ TEST_F(oom, cputime_unit_zero_ignores_cpu_time)
 	struct oom_proc *busy;
 
 	ASSERT_EQ(0, set_sysctl("oom_badness_cputime_unit_ms", 0));
-	busy = START(.name = "busy", .mib = 90, .cpu_ms = 1600);
-	START(.name = "idle", .mib = 80);
+	busy = START(.name = "busy", .mib = 18, .cpu_ms = 1600);
+	START(.name = "idle", .mib = 16);
 	ASSERT_EQ(0, global_oom());
 	EXPECT_DEAD(1, busy->pid);
 	EXPECT_TRUE(logged(self, "selected %d (busy) policy=classic points=", busy->pid));
@@ -285,9 +290,12 @@ TEST_F(oom, memcg_oom_kills_only_inside_the_memcg)
 	const char *cg = CGROUP("oomt-inside");
 	struct oom_proc *outside, *in1;
 
+	/* big victims: a small one exits fast enough for the kernel's retry
+	 * to kill again (see cg_oom_once())
+	 */
 	outside = START(.name = "outside", .mib = 150);
-	in1 = START(.name = "inside1", .mib = 30, .cgroup = cg);
-	START(.name = "inside2", .mib = 20, .cgroup = cg);
+	in1 = START(.name = "inside1", .mib = 70, .cgroup = cg);
+	START(.name = "inside2", .mib = 50, .cgroup = cg);
 	ASSERT_EQ(1, cg_squeeze(cg, 10));
 	EXPECT_DEAD(1, in1->pid);
 	EXPECT_TRUE(pid_alive(outside->pid));

@@ -639,12 +639,16 @@ static inline int cg_oom_once(const char *cg, long max)
 	if (watcher == 0) {
 		long end = now_ms() + 30000;
 
+		/*
+		 * Poll without sleeping: a sleep lasts a tick, and a small
+		 * victim gets through exit_mmap() in less.  The event is
+		 * counted before the victim is even signalled.
+		 */
 		while (now_ms() < end) {
 			if (cg_key(cg, "memory.events", "oom_kill") > before) {
 				kill(me, SIGUSR1);
 				_exit(0);
 			}
-			usleep(200);
 		}
 		_exit(1);
 	}
