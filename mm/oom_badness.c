@@ -95,6 +95,27 @@ static unsigned long oom_percent_of(unsigned long value, unsigned int percent)
 	return value / 100 * percent + value % 100 * percent / 100;
 }
 
+/*
+ * Cap the divided classic points at @totalpages (a process family cannot
+ * hold more than the memory there is; only double counting of shared pages
+ * gets there) and add oom_score_adj in thousandths of @totalpages, as the
+ * stock policy does, saturating instead of overflowing.
+ */
+static long oom_badness_finish(u64 points, long adj, unsigned long totalpages)
+{
+	long adj_pages, total;
+
+	points = min3(points, (u64)totalpages, (u64)(LONG_MAX / 2));
+	if (check_mul_overflow(adj, (long)min_t(unsigned long,
+						totalpages / 1000, LONG_MAX),
+			       &adj_pages))
+		adj_pages = adj < 0 ? LONG_MIN / 2 : LONG_MAX / 2;
+	if (check_add_overflow((long)points, adj_pages, &total))
+		total = LONG_MAX;
+	/* Never collide with the "not a candidate" value. */
+	return max(total, LONG_MIN + 1);
+}
+
 /**
  * oom_badness_points - score a candidate from its factors
  * @f: the factors; the result fields are filled in
@@ -119,7 +140,6 @@ long oom_badness_points(struct oom_badness_factors *f,
 	unsigned int root_div, rawio_div;
 	long adj = f->adj;
 	u64 points, units, unit;
-	long adj_pages, total;
 
 	f->valid = true;
 	f->policy = t->policy;
@@ -174,17 +194,7 @@ long oom_badness_points(struct oom_badness_factors *f,
 		points = div_u64(points, f->root_div);
 	if (f->rawio_div > 1)
 		points = div_u64(points, f->rawio_div);
-	points = min3(points, (u64)totalpages, (u64)(LONG_MAX / 2));
-
-	/* oom_score_adj in thousandths of totalpages, as the stock policy. */
-	if (check_mul_overflow(adj, (long)min_t(unsigned long,
-						totalpages / 1000, LONG_MAX),
-			       &adj_pages))
-		adj_pages = adj < 0 ? LONG_MIN / 2 : LONG_MAX / 2;
-	if (check_add_overflow((long)points, adj_pages, &total))
-		total = LONG_MAX;
-	/* Never collide with the "not a candidate" value. */
-	f->points = max(total, LONG_MIN + 1);
+	f->points = oom_badness_finish(points, adj, totalpages);
 	return f->points;
 }
 
@@ -203,16 +213,7 @@ long oom_badness_points(struct oom_badness_factors *f,
 long oom_badness_upper_bound(unsigned long footprint, long adj,
 			     unsigned long totalpages)
 {
-	u64 points = min3((u64)footprint, (u64)totalpages, (u64)(LONG_MAX / 2));
-	long adj_pages, total;
-
-	if (check_mul_overflow(adj, (long)min_t(unsigned long,
-						totalpages / 1000, LONG_MAX),
-			       &adj_pages))
-		adj_pages = adj < 0 ? LONG_MIN / 2 : LONG_MAX / 2;
-	if (check_add_overflow((long)points, adj_pages, &total))
-		total = LONG_MAX;
-	return max(total, LONG_MIN + 1);
+	return oom_badness_finish(footprint, adj, totalpages);
 }
 
 /* The stock footprint of an mm, as oom_badness() in mm/oom_kill.c counts it. */
