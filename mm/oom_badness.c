@@ -563,7 +563,8 @@ static unsigned int oom_sysctl_guard_max = OOM_CHILD_GUARD_MAX;
 
 /*
  * Strict writes: one decimal number in [extra1, extra2], optionally followed
- * by a newline, in a single write at offset 0, by a CAP_SYS_ADMIN writer.
+ * by a newline, in a single write at offset 0 without NUL bytes, by a
+ * CAP_SYS_ADMIN writer.
  * Anything else fails with -EINVAL (-EPERM for the writer) and leaves the
  * value alone.  The stock handlers accept "1 2" (keeping 1) and partial
  * writes; an OOM policy knob should not guess.
@@ -581,7 +582,7 @@ VISIBLE_IF_KUNIT int oom_badness_sysctl_handler(const struct ctl_table *table,
 		return proc_douintvec(table, write, buffer, lenp, ppos);
 	if (!capable(CAP_SYS_ADMIN))
 		return -EPERM;
-	if (*ppos || !len || len >= sizeof(buf))
+	if (*ppos || !len || len >= sizeof(buf) || memchr(buffer, '\0', len))
 		return -EINVAL;
 	memcpy(buf, buffer, len);
 	buf[len] = '\0';

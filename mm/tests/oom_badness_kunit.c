@@ -497,6 +497,10 @@ static void oom_badness_sysctl_bounds(struct kunit *test)
 		}
 		KUNIT_EXPECT_EQ(test, sysctl_write(&t, big, sizeof(big), 0),
 				-EINVAL);
+		/* A NUL inside the write does not end the number early. */
+		KUNIT_EXPECT_EQ(test, sysctl_write(&t, "1\0", 2, 0), -EINVAL);
+		KUNIT_EXPECT_EQ(test, sysctl_write(&t, "1\0007", 3, 0), -EINVAL);
+		KUNIT_EXPECT_EQ(test, val, hi);
 		/* A continued write is not a value of its own. */
 		snprintf(buf, sizeof(buf), "%u", lo);
 		KUNIT_EXPECT_EQ(test, sysctl_write(&t, buf, strlen(buf), 1),
