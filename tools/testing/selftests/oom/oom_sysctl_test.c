@@ -3,6 +3,8 @@
  * Every OOM policy sysctl: its bounds, malformed input, the value kept
  * after a failed write, and writers without the privilege to change it.
  */
+#include <sched.h>
+
 #include "../kselftest_harness.h"
 #include "oom_util.h"
 
@@ -187,6 +189,284 @@ TEST_F(sysctl, root_without_cap_sys_admin_gets_eperm)
 	ASSERT_EQ(pid, waitpid(pid, &status, 0));
 	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	EXPECT_EQ(self->saved, read_long(self->path));
+}
+
+/* A value the sysctl does not hold now, so a wrongly accepted write shows. */
+static long other_value(long saved, long min, long max)
+{
+	return saved == min ? max : min;
+}
+
+/*
+ * Root of a new user namespace: uid 0 mapped to @outer_uid of the initial
+ * namespace, with every capability, but only inside the new namespace.
+ */
+static int enter_user_ns(uid_t outer_uid)
+{
+	char map[32];
+
+	if (unshare(CLONE_NEWUSER))
+		return -1;
+	snprintf(map, sizeof(map), "0 %u 1", outer_uid);
+	if (write_file("/proc/self/setgroups", "deny") ||
+	    write_file("/proc/self/uid_map", "%s", map) ||
+	    write_file("/proc/self/gid_map", "%s", map))
+		return -1;
+	return geteuid() == 0 ? 0 : -1;
+}
+
+/*
+ * Mapped to the real root, the namespace's root passes the file mode and
+ * is refused by the capability check (EPERM); mapped to an ordinary user,
+ * it cannot even open the file (EACCES).
+ */
+TEST_F(sysctl, root_in_a_user_namespace_cannot_change_it)
+{
+	static const struct { uid_t outer; int err; } cases[] = {
+		{ 0, EPERM }, { OOM_UNPRIV_UID, EACCES },
+	};
+	long val = other_value(self->saved, variant->min, variant->max);
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		pid_t pid = fork();
+		int status;
+
+		ASSERT_GE(pid, 0);
+		if (pid == 0) {
+			char buf[32];
+			int ret;
+
+			/*
+			 * Changing uid makes the task non-dumpable, and its
+			 * /proc/self files root's: make them its own again.
+			 */
+			if (cases[i].outer &&
+			    (setresgid(cases[i].outer, cases[i].outer, cases[i].outer) ||
+			     setresuid(cases[i].outer, cases[i].outer, cases[i].outer) ||
+			     prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)))
+				_exit(2);
+			if (enter_user_ns(cases[i].outer))
+				_exit(3);
+			snprintf(buf, sizeof(buf), "%ld", val);
+			ret = raw_write(self->path, buf, strlen(buf));
+			_exit(ret != -cases[i].err);
+		}
+		ASSERT_EQ(pid, waitpid(pid, &status, 0));
+		EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+			TH_LOG("namespace root mapped to uid %u: status %#x",
+			       cases[i].outer, status);
+		EXPECT_EQ(self->saved, read_long(self->path));
+	}
+}
+
+/*
+ * oom_score_adj is not ours, but the child rule must not give a process a
+ * way around it: without CAP_SYS_RESOURCE a process can raise its value and
+ * come back down, never below what a privileged writer gave it.
+ */
+TEST(unprivileged_process_cannot_lower_its_oom_score_adj)
+{
+	pid_t pid = fork();
+	int status;
+
+	ASSERT_GE(pid, 0);
+	if (pid == 0) {
+		set_adj(300);
+		/* dumpable again, so that /proc/self is the new user's */
+		if (become(OOM_USER) || prctl(PR_SET_DUMPABLE, 1, 0, 0, 0))
+			_exit(2);
+		if (!write_file("/proc/self/oom_score_adj", "299") ||
+		    !write_file("/proc/self/oom_score_adj", "-1000"))
+			_exit(3);
+		if (read_long("/proc/self/oom_score_adj") != 300)
+			_exit(4);
+		if (write_file("/proc/self/oom_score_adj", "800") ||
+		    write_file("/proc/self/oom_score_adj", "300"))
+			_exit(5);
+		/* and a child starts from the parent's value, not below */
+		pid = fork();
+		if (pid == 0)
+			_exit(write_file("/proc/self/oom_score_adj", "0") &&
+			      read_long("/proc/self/oom_score_adj") == 300 ? 0 : 1);
+		if (pid < 0 || waitpid(pid, &status, 0) != pid ||
+		    !WIFEXITED(status) || WEXITSTATUS(status))
+			_exit(6);
+		_exit(0);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		TH_LOG("exit status %d", WEXITSTATUS(status));
+}
+
+/* ------------------------------------------------------------------ fuzz */
+
+static const struct {
+	const char *name;
+	unsigned long min, max;
+} fuzz_table[] = {
+	{ "oom_badness_policy", 0, 1 },
+	{ "oom_badness_cputime_unit_ms", 0, 3600000 },
+	{ "oom_badness_runtime_unit_secs", 0, 604800 },
+	{ "oom_badness_root_divisor", 1, 1024 },
+	{ "oom_badness_rawio_divisor", 1, 1024 },
+	{ "oom_badness_children_percent", 0, 100 },
+	{ "oom_prefer_children", 0, 1 },
+	{ "oom_child_min_percent", 0, 100 },
+	{ "oom_child_guard_secs", 1, 86400 },
+};
+
+#define FUZZ_WRITES	10000
+
+static unsigned long long fuzz_state = 0x9e3779b97f4a7c15ULL;
+
+static unsigned int fuzz_rand(void)
+{
+	fuzz_state ^= fuzz_state << 13;
+	fuzz_state ^= fuzz_state >> 7;
+	fuzz_state ^= fuzz_state << 17;
+	return (unsigned int)(fuzz_state >> 11);
+}
+
+/*
+ * The documented grammar, written independently of the kernel: an optional
+ * '+', decimal digits, an optional newline, fewer than 24 bytes, no NUL, a
+ * value in [min, max].  Returns true and the value when @buf qualifies.
+ */
+static bool fuzz_accepts(const char *buf, size_t len, unsigned long min,
+			 unsigned long max, unsigned long *val)
+{
+	unsigned long long v = 0;
+	size_t i = 0, digits = 0;
+
+	if (!len || len >= 24)
+		return false;
+	if (buf[len - 1] == '\n')
+		len--;
+	if (i < len && buf[i] == '+')
+		i++;
+	for (; i < len; i++, digits++) {
+		if (buf[i] < '0' || buf[i] > '9')
+			return false;
+		v = v * 10 + (buf[i] - '0');
+		if (v > 0xffffffffULL)
+			return false;
+	}
+	if (!digits || v < min || v > max)
+		return false;
+	*val = v;
+	return true;
+}
+
+/* One input: random bytes, or a number near a bound dressed up or not. */
+static size_t fuzz_input(char *buf, size_t size, unsigned long min,
+			 unsigned long max)
+{
+	static const char * const dress[] = {
+		"", "", "", "+", "-", " ", "\t", "0", "00", "0x", "\n", "+-",
+	};
+	static const char * const tail[] = {
+		"", "", "\n", " ", "\n\n", "x", ".0", "\t", " 1", "\n1",
+	};
+	unsigned long long bases[] = {
+		min, max, (min + max) / 2, 0, 0xffffffffULL,
+		0x100000000ULL, ~0ULL,
+	};
+	long long n;
+	size_t len, i;
+
+	switch (fuzz_rand() % 9) {
+	case 8:		/* a plain valid value */
+		return snprintf(buf, size, fuzz_rand() % 2 ? "%lu" : "%lu\n",
+				min + fuzz_rand() % (max - min + 1));
+	case 0:		/* random bytes, any length up to an overlong one */
+		len = fuzz_rand() % 4 ? fuzz_rand() % 32 : fuzz_rand() % size;
+		for (i = 0; i < len; i++)
+			buf[i] = fuzz_rand();
+		return len;
+	case 1:		/* random digits, possibly huge */
+		len = 1 + fuzz_rand() % 30;
+		for (i = 0; i < len; i++)
+			buf[i] = '0' + fuzz_rand() % 10;
+		return len;
+	default:	/* around a bound, with prefixes and suffixes */
+		n = bases[fuzz_rand() % ARRAY_SIZE(bases)] +
+		    (long long)(fuzz_rand() % 7) - 3;
+		len = snprintf(buf, size, "%s%llu",
+			       dress[fuzz_rand() % ARRAY_SIZE(dress)],
+			       (unsigned long long)n);
+		len += snprintf(buf + len, size - len, "%s",
+				tail[fuzz_rand() % ARRAY_SIZE(tail)]);
+		/* a NUL byte after the number, then maybe more digits */
+		if (fuzz_rand() % 16 == 0) {
+			buf[len++] = '\0';
+			if (fuzz_rand() % 2)
+				buf[len++] = '7';
+		}
+		return len;
+	}
+}
+
+/*
+ * Thousands of writes across all our sysctls; after each, the value is the
+ * one the grammar says, and a refused write left the old one in place.
+ */
+TEST(fuzz_every_sysctl_keeps_its_bounds)
+{
+	static char buf[8192];
+	unsigned long expect[ARRAY_SIZE(fuzz_table)], val;
+	unsigned int i, n, accepted = 0, refused = 0, mismatch = 0;
+	char path[128];
+	long saved[ARRAY_SIZE(fuzz_table)];
+
+	if (getuid() != 0)
+		SKIP(return, "must run as root");
+	for (i = 0; i < ARRAY_SIZE(fuzz_table); i++) {
+		snprintf(path, sizeof(path), "/proc/sys/vm/%s", fuzz_table[i].name);
+		saved[i] = read_long(path);
+		ASSERT_GE(saved[i], 0) TH_LOG("%s", fuzz_table[i].name);
+		expect[i] = saved[i];
+	}
+	for (n = 0; n < FUZZ_WRITES; n++) {
+		size_t len;
+		bool ok;
+		long got;
+		int ret;
+
+		i = fuzz_rand() % ARRAY_SIZE(fuzz_table);
+		snprintf(path, sizeof(path), "/proc/sys/vm/%s", fuzz_table[i].name);
+		len = fuzz_input(buf, sizeof(buf), fuzz_table[i].min,
+				 fuzz_table[i].max);
+		ok = fuzz_accepts(buf, len, fuzz_table[i].min,
+				  fuzz_table[i].max, &val);
+		ret = raw_write(path, buf, len);
+		if (ok && !ret) {
+			expect[i] = val;
+			accepted++;
+		} else if (!ok && ret == -EINVAL) {
+			refused++;
+		} else if (mismatch++ < 5) {
+			TH_LOG("%s: %zu bytes \"%.*s\": write gave %d, grammar says %s",
+			       fuzz_table[i].name, len, (int)(len < 40 ? len : 40),
+			       buf, ret, ok ? "accept" : "EINVAL");
+		}
+		got = read_long(path);
+		if ((unsigned long)got != expect[i] && mismatch++ < 5)
+			TH_LOG("%s: reads %ld after write %u, expected %lu",
+			       fuzz_table[i].name, got, n, expect[i]);
+		if (got < (long)fuzz_table[i].min || got > (long)fuzz_table[i].max)
+			mismatch++;
+	}
+	for (i = 0; i < ARRAY_SIZE(fuzz_table); i++) {
+		snprintf(path, sizeof(path), "/proc/sys/vm/%s", fuzz_table[i].name);
+		write_file(path, "%ld\n", saved[i]);
+	}
+	TH_LOG("%u writes: %u accepted, %u refused, %u mismatches",
+	       FUZZ_WRITES, accepted, refused, mismatch);
+	EXPECT_EQ(0, mismatch);
+	/* the generator must exercise both outcomes, or it proves nothing */
+	EXPECT_GT(accepted, FUZZ_WRITES / 20);
+	EXPECT_GT(refused, FUZZ_WRITES / 2);
 }
 
 TEST_HARNESS_MAIN
