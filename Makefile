@@ -8,13 +8,14 @@ JOB ?= smoke
 T := tooling
 
 .PHONY: help deps prepare kernel kernels selftests initramfs kunit test demo \
-	bench run sync reset-tree checkpatch clean distclean
+	bench stress run sync reset-tree checkpatch clean distclean
 
 help:
 	@echo "make demo       build, boot under QEMU and watch the OOM killer choose"
 	@echo "make test       KUnit, selftests in QEMU (test + debug kernels), vanilla"
 	@echo "                comparison, checkpatch; ends with 'N passed, N failed'"
 	@echo "make bench      victim-selection cost and recovery vs vanilla 6.12"
+	@echo "make stress     10 minutes of OOMs on the debug kernel, then the sysctl fuzz"
 	@echo "make deps       install the Debian packages that are missing (as root)"
 	@echo "make prepare    build/linux = Debian linux-source-6.12 + patches/ + overlay"
 	@echo "make kernel     build one kernel: VARIANT=test (default), debug or vanilla"
@@ -55,6 +56,9 @@ demo: deps
 
 bench: deps
 	@$(T)/bench.sh
+
+stress: deps
+	@$(T)/stress.sh
 
 sync:
 	@python3 $(T)/sync.py
