@@ -10,9 +10,9 @@
  *     keeps three hogs in it (single-threaded, multi-threaded, or a parent
  *     with children and a CLONE_VM thread), so memcg OOMs never stop;
  *   - one oom_score_adj -1000 process in each cgroup, which must survive;
- *   - global OOMs, in alternating 15 s phases: sysrq-f every 500 ms, then
- *     a hog outside every cgroup that fills the machine until it is
- *     killed, again and again;
+ *   - global OOMs, in alternating phases: 15 s of sysrq-f every 500 ms,
+ *     then a hog outside every cgroup that fills the machine until the OOM
+ *     killer takes it (at most 45 s);
  *   - fork/exit/exec churn, in the root cgroup and moving into the stress
  *     cgroups, children with threads;
  *   - every policy sysctl rewritten with random valid values;
@@ -363,6 +363,8 @@ int main(int argc, char **argv)
 	long min_kills = argc > 2 ? atol(argv[2]) : 300;
 	pid_t keep[NR_GROUPS + 1], workers[NR_GROUPS + NR_CHURNERS + 2];
 	pid_t filler = 0;
+	long phase = 0;
+	bool fill = false;
 	long saved[ARRAY_SIZE(knobs)], kills0, t0, elapsed, kills;
 	long memcg_oom = 0, memcg_kills = 0, groups_with_oom = 0;
 	int nworkers = 0, alive = 0, bad_knobs = 0, g, i, t = 0, status;
@@ -414,17 +416,37 @@ int main(int argc, char **argv)
 	workers[nworkers++] = start(run_reader, 0);
 
 	/*
-	 * Global OOMs in alternating 15 s phases: sysrq-f every 500 ms, then a
-	 * hog outside every cgroup that fills the machine until the OOM killer
-	 * takes it (sysrq-f would take it long before it got there).
+	 * Global OOMs in alternating phases: 15 s of sysrq-f every 500 ms, then
+	 * a hog outside every cgroup that fills the machine until the OOM
+	 * killer takes it (sysrq-f would take it long before it got there);
+	 * that phase ends with the first such kill, or after 45 s.
 	 */
 	for (i = 0; (elapsed = now_ms() - t0) < secs * 1000L; i++) {
-		bool fill = elapsed / 15000 % 2;
-
 		msleep(100);
 		if (filler > 0 && waitpid(filler, &status, WNOHANG) == filler) {
-			if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL)
+			filler = 0;
+			if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) {
 				add(&cnt->global_hogs_killed, 1);
+				fill = false;
+				phase = elapsed;
+			}
+		}
+		if (!fill && elapsed - phase >= 15000) {
+			fill = true;
+			phase = elapsed;
+		} else if (fill && elapsed - phase >= 45000) {
+			char st[64];
+
+			snprintf(st, sizeof(st), "/proc/%d/status", filler);
+			printf("# fill phase over, the filler alive at %ld MiB, %ld MiB free\n",
+			       read_key(st, "VmRSS") >> 10,
+			       read_key("/proc/meminfo", "MemFree") >> 10);
+			fill = false;
+			phase = elapsed;
+		}
+		if (!fill && filler > 0) {
+			kill(filler, SIGKILL);
+			waitpid(filler, NULL, 0);
 			filler = 0;
 		}
 		if (fill && !filler) {
@@ -433,16 +455,6 @@ int main(int argc, char **argv)
 				filler_main();
 			if (filler > 0)
 				add(&cnt->global_hogs, 1);
-		} else if (!fill && filler > 0) {
-			char st[64];
-
-			snprintf(st, sizeof(st), "/proc/%d/status", filler);
-			printf("# fill phase over, the filler alive at %ld MiB, %ld MiB free\n",
-			       read_key(st, "VmRSS") >> 10,
-			       read_key("/proc/meminfo", "MemFree") >> 10);
-			kill(filler, SIGKILL);
-			waitpid(filler, NULL, 0);
-			filler = 0;
 		}
 		if (!fill && i % 5 == 0 && !write_file("/proc/sysrq-trigger", "f"))
 			add(&cnt->sysrq, 1);
