@@ -8,7 +8,7 @@ JOB ?= smoke
 T := tooling
 
 .PHONY: help deps prepare kernel kernels selftests initramfs kunit test demo \
-	bench stress run sync reset-tree checkpatch clean distclean
+	bench stress series deb apply run sync reset-tree checkpatch clean distclean
 
 help:
 	@echo "make demo       build, boot under QEMU and watch the OOM killer choose"
@@ -16,6 +16,9 @@ help:
 	@echo "                comparison, checkpatch; ends with 'N passed, N failed'"
 	@echo "make bench      victim-selection cost and recovery vs vanilla 6.12"
 	@echo "make stress     10 minutes of OOMs on the debug kernel, then the sysctl fuzz"
+	@echo "make series     upstream patch series in build/series/, every step built"
+	@echo "make deb        Debian packages of the patched kernel (KCONFIG=... for your config)"
+	@echo "make apply      apply the change to your own 6.12.y tree: KSRC=/path/to/linux"
 	@echo "make deps       install the Debian packages that are missing (as root)"
 	@echo "make prepare    build/linux = Debian linux-source-6.12 + patches/ + overlay"
 	@echo "make kernel     build one kernel: VARIANT=test (default), debug or vanilla"
@@ -60,6 +63,15 @@ bench: deps
 stress: deps
 	@$(T)/stress.sh
 
+series: deps
+	@$(T)/series.sh
+
+deb: deps
+	@$(T)/deb.sh
+
+apply:
+	@$(T)/apply.sh
+
 sync:
 	@python3 $(T)/sync.py
 
@@ -71,8 +83,8 @@ checkpatch: prepare
 	@$(T)/checkpatch.sh
 
 clean:
-	rm -rf build/out build/kunit build/kselftest build/progs build/initramfs \
-		build/initramfs.cpio build/logs
+	rm -rf build/out build/kunit build/kunit-series build/kselftest build/progs \
+		build/initramfs build/initramfs.cpio build/logs build/series build/deb
 
 distclean:
 	rm -rf build

@@ -27,7 +27,7 @@ while [ $# -gt 0 ]; do
 done
 extra="$*"
 
-img=$(image "$variant")
+img=${VM_IMAGE:-$(image "$variant")}
 [ -f "$img" ] || die "no $variant image at $img: run 'make kernel VARIANT=$variant'"
 [ -f "$BUILD/initramfs.cpio" ] || die "no initramfs: run tooling/mkinitramfs.sh"
 mkdir -p "$LOGS"
