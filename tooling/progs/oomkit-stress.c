@@ -56,21 +56,6 @@ static void add(long *counter, long n)
 	__atomic_fetch_add(counter, n, __ATOMIC_RELAXED);
 }
 
-static const struct {
-	const char *name;
-	unsigned int min, max;
-} knobs[] = {
-	{ "oom_badness_policy", 0, 1 },
-	{ "oom_badness_cputime_unit_ms", 0, 3600000 },
-	{ "oom_badness_runtime_unit_secs", 0, 604800 },
-	{ "oom_badness_root_divisor", 1, 1024 },
-	{ "oom_badness_rawio_divisor", 1, 1024 },
-	{ "oom_badness_children_percent", 0, 100 },
-	{ "oom_prefer_children", 0, 1 },
-	{ "oom_child_min_percent", 0, 100 },
-	{ "oom_child_guard_secs", 1, 86400 },
-};
-
 static char groups[NR_GROUPS][128];
 
 static unsigned int rnd(unsigned int *seed)
@@ -238,17 +223,18 @@ static void churner(int n)
 
 static void flipper(void)
 {
-	unsigned int seed = 4242, i, span, val;
+	const struct oom_sysctl_bounds *k;
+	unsigned int seed = 4242, span, val;
 	char path[128];
 
 	set_name("stress-sysctl");
 	while (!STOPPING()) {
-		i = rnd(&seed) % ARRAY_SIZE(knobs);
-		span = knobs[i].max - knobs[i].min;
+		k = &oom_policy_sysctls[rnd(&seed) % ARRAY_SIZE(oom_policy_sysctls)];
+		span = k->max - k->min;
 		/* mostly small values, so the factors really change scores */
-		val = knobs[i].min + (rnd(&seed) % 4 ? rnd(&seed) % (span < 16 ? span + 1 : 16)
-						     : rnd(&seed) % (span + 1));
-		snprintf(path, sizeof(path), "/proc/sys/vm/%s", knobs[i].name);
+		val = k->min + (rnd(&seed) % 4 ? rnd(&seed) % (span < 16 ? span + 1 : 16)
+					       : rnd(&seed) % (span + 1));
+		snprintf(path, sizeof(path), "/proc/sys/vm/%s", k->name);
 		if (write_file(path, "%u\n", val))
 			add(&cnt->sysctl_errors, 1);
 		add(&cnt->sysctl_writes, 1);
@@ -365,7 +351,7 @@ int main(int argc, char **argv)
 	pid_t filler = 0;
 	long phase = 0;
 	bool fill = false;
-	long saved[ARRAY_SIZE(knobs)], kills0, t0, elapsed, kills;
+	long saved[ARRAY_SIZE(oom_policy_sysctls)], kills0, t0, elapsed, kills;
 	long memcg_oom = 0, memcg_kills = 0, groups_with_oom = 0;
 	int nworkers = 0, alive = 0, bad_knobs = 0, g, i, t = 0, status;
 	int failed = 0;
@@ -377,8 +363,8 @@ int main(int argc, char **argv)
 	if (cnt == MAP_FAILED)
 		return 1;
 	set_adj(-1000);
-	for (i = 0; i < (int)ARRAY_SIZE(knobs); i++) {
-		snprintf(path, sizeof(path), "/proc/sys/vm/%s", knobs[i].name);
+	for (i = 0; i < (int)ARRAY_SIZE(oom_policy_sysctls); i++) {
+		snprintf(path, sizeof(path), "/proc/sys/vm/%s", oom_policy_sysctls[i].name);
 		saved[i] = read_long(path);
 	}
 	for (g = 0; g < NR_GROUPS; g++) {
@@ -490,12 +476,13 @@ int main(int argc, char **argv)
 
 	for (i = 0; i <= NR_GROUPS; i++)
 		alive += waitpid(keep[i], NULL, WNOHANG) == 0 && pid_alive(keep[i]);
-	for (i = 0; i < (int)ARRAY_SIZE(knobs); i++) {
+	for (i = 0; i < (int)ARRAY_SIZE(oom_policy_sysctls); i++) {
 		long v;
 
-		snprintf(path, sizeof(path), "/proc/sys/vm/%s", knobs[i].name);
+		snprintf(path, sizeof(path), "/proc/sys/vm/%s", oom_policy_sysctls[i].name);
 		v = read_long(path);
-		bad_knobs += v < knobs[i].min || v > knobs[i].max;
+		bad_knobs += v < (long)oom_policy_sysctls[i].min ||
+			     v > (long)oom_policy_sysctls[i].max;
 		if (saved[i] >= 0)
 			write_file(path, "%ld\n", saved[i]);
 	}

@@ -301,21 +301,6 @@ TEST(unprivileged_process_cannot_lower_its_oom_score_adj)
 
 /* ------------------------------------------------------------------ fuzz */
 
-static const struct {
-	const char *name;
-	unsigned long min, max;
-} fuzz_table[] = {
-	{ "oom_badness_policy", 0, 1 },
-	{ "oom_badness_cputime_unit_ms", 0, 3600000 },
-	{ "oom_badness_runtime_unit_secs", 0, 604800 },
-	{ "oom_badness_root_divisor", 1, 1024 },
-	{ "oom_badness_rawio_divisor", 1, 1024 },
-	{ "oom_badness_children_percent", 0, 100 },
-	{ "oom_prefer_children", 0, 1 },
-	{ "oom_child_min_percent", 0, 100 },
-	{ "oom_child_guard_secs", 1, 86400 },
-};
-
 #define FUZZ_WRITES	10000
 
 static unsigned long long fuzz_state = 0x9e3779b97f4a7c15ULL;
@@ -414,17 +399,17 @@ static size_t fuzz_input(char *buf, size_t size, unsigned long min,
 TEST(fuzz_every_sysctl_keeps_its_bounds)
 {
 	static char buf[8192];
-	unsigned long expect[ARRAY_SIZE(fuzz_table)], val;
+	unsigned long expect[ARRAY_SIZE(oom_policy_sysctls)], val;
 	unsigned int i, n, accepted = 0, refused = 0, mismatch = 0;
 	char path[128];
-	long saved[ARRAY_SIZE(fuzz_table)];
+	long saved[ARRAY_SIZE(oom_policy_sysctls)];
 
 	if (getuid() != 0)
 		SKIP(return, "must run as root");
-	for (i = 0; i < ARRAY_SIZE(fuzz_table); i++) {
-		snprintf(path, sizeof(path), "/proc/sys/vm/%s", fuzz_table[i].name);
+	for (i = 0; i < ARRAY_SIZE(oom_policy_sysctls); i++) {
+		snprintf(path, sizeof(path), "/proc/sys/vm/%s", oom_policy_sysctls[i].name);
 		saved[i] = read_long(path);
-		ASSERT_GE(saved[i], 0) TH_LOG("%s", fuzz_table[i].name);
+		ASSERT_GE(saved[i], 0) TH_LOG("%s", oom_policy_sysctls[i].name);
 		expect[i] = saved[i];
 	}
 	for (n = 0; n < FUZZ_WRITES; n++) {
@@ -433,12 +418,12 @@ TEST(fuzz_every_sysctl_keeps_its_bounds)
 		long got;
 		int ret;
 
-		i = fuzz_rand() % ARRAY_SIZE(fuzz_table);
-		snprintf(path, sizeof(path), "/proc/sys/vm/%s", fuzz_table[i].name);
-		len = fuzz_input(buf, sizeof(buf), fuzz_table[i].min,
-				 fuzz_table[i].max);
-		ok = fuzz_accepts(buf, len, fuzz_table[i].min,
-				  fuzz_table[i].max, &val);
+		i = fuzz_rand() % ARRAY_SIZE(oom_policy_sysctls);
+		snprintf(path, sizeof(path), "/proc/sys/vm/%s", oom_policy_sysctls[i].name);
+		len = fuzz_input(buf, sizeof(buf), oom_policy_sysctls[i].min,
+				 oom_policy_sysctls[i].max);
+		ok = fuzz_accepts(buf, len, oom_policy_sysctls[i].min,
+				  oom_policy_sysctls[i].max, &val);
 		ret = raw_write(path, buf, len);
 		if (ok && !ret) {
 			expect[i] = val;
@@ -447,18 +432,18 @@ TEST(fuzz_every_sysctl_keeps_its_bounds)
 			refused++;
 		} else if (mismatch++ < 5) {
 			TH_LOG("%s: %zu bytes \"%.*s\": write gave %d, grammar says %s",
-			       fuzz_table[i].name, len, (int)(len < 40 ? len : 40),
+			       oom_policy_sysctls[i].name, len, (int)(len < 40 ? len : 40),
 			       buf, ret, ok ? "accept" : "EINVAL");
 		}
 		got = read_long(path);
 		if ((unsigned long)got != expect[i] && mismatch++ < 5)
 			TH_LOG("%s: reads %ld after write %u, expected %lu",
-			       fuzz_table[i].name, got, n, expect[i]);
-		if (got < (long)fuzz_table[i].min || got > (long)fuzz_table[i].max)
+			       oom_policy_sysctls[i].name, got, n, expect[i]);
+		if (got < (long)oom_policy_sysctls[i].min || got > (long)oom_policy_sysctls[i].max)
 			mismatch++;
 	}
-	for (i = 0; i < ARRAY_SIZE(fuzz_table); i++) {
-		snprintf(path, sizeof(path), "/proc/sys/vm/%s", fuzz_table[i].name);
+	for (i = 0; i < ARRAY_SIZE(oom_policy_sysctls); i++) {
+		snprintf(path, sizeof(path), "/proc/sys/vm/%s", oom_policy_sysctls[i].name);
 		write_file(path, "%ld\n", saved[i]);
 	}
 	TH_LOG("%u writes: %u accepted, %u refused, %u mismatches",

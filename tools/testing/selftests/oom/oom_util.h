@@ -171,6 +171,24 @@ static const char * const oom_sysctl_names[] = {
 
 #define OOM_NR_SYSCTLS ARRAY_SIZE(oom_sysctl_names)
 
+/* The policy's own sysctls and their documented bounds. */
+struct oom_sysctl_bounds {
+	const char *name;
+	unsigned long min, max;
+};
+
+static const struct oom_sysctl_bounds oom_policy_sysctls[] = {
+	{ "oom_badness_policy", 0, 1 },
+	{ "oom_badness_cputime_unit_ms", 0, 3600000 },
+	{ "oom_badness_runtime_unit_secs", 0, 604800 },
+	{ "oom_badness_root_divisor", 1, 1024 },
+	{ "oom_badness_rawio_divisor", 1, 1024 },
+	{ "oom_badness_children_percent", 0, 100 },
+	{ "oom_prefer_children", 0, 1 },
+	{ "oom_child_min_percent", 0, 100 },
+	{ "oom_child_guard_secs", 1, 86400 },
+};
+
 static long oom_saved_sysctls[OOM_NR_SYSCTLS];
 
 static inline bool have_sysctl(const char *name)
