@@ -1,17 +1,18 @@
 #!/bin/bash
 # Build one kernel variant:
-#   test     prepared tree (base + patches + overlay), configs/test.config + oom.config
+#   test     prepared tree (base + patches + overlay), configs/test.config,
+#            mm.config (swap, NUMA, KSM, ext2: the in-tree suites) and oom.config
 #   debug    as test, plus configs/debug.config (KASAN, lockdep, PROVE_RCU, ...)
-#   vanilla  the base tree without our series, configs/test.config
+#   vanilla  the base tree without our series, configs/test.config + mm.config
 # The image lands in build/out/VARIANT/arch/x86/boot/bzImage.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 variant=${1:-test}
 case $variant in
-test) frags=(test.config oom.config) ;;
-debug) frags=(test.config oom.config debug.config) ;;
-vanilla) frags=(test.config) ;;
+test) frags=(test.config mm.config oom.config) ;;
+debug) frags=(test.config mm.config oom.config debug.config) ;;
+vanilla) frags=(test.config mm.config) ;;
 *) die "unknown VARIANT '$variant' (test, debug, vanilla)" ;;
 esac
 

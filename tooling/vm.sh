@@ -6,6 +6,11 @@
 # The console (kernel log) goes to build/logs/JOB-VARIANT.console.log, the
 # job's own output (second serial port) to build/logs/JOB-VARIANT.out and,
 # unless -q, to stdout as it arrives.  TCG by default; QEMU_ACCEL=kvm opts in.
+# The machine has two NUMA nodes so that cpuset- and mempolicy-constrained
+# OOMs can happen: node 0 has both CPUs and three quarters of the memory,
+# node 1 is memory only (a CPU of its own would split the CPUs' shared
+# cache across nodes, which the kernel warns about).  VM_NODES=1 gives a
+# single node.
 # Exit status: 0 when the job ran to its end and returned 0; 1 otherwise
 # (job failure, panic, hang, timeout).  A splat in the console log is
 # reported by check-splats.sh, not here.
@@ -43,9 +48,20 @@ kvm) accel_args=(-accel kvm -cpu host) ;;
 *) die "QEMU_ACCEL must be tcg or kvm" ;;
 esac
 
+# NUMA topology: node 1 gets a quarter of the memory and no CPU
+numa_args=()
+if [ "${VM_NODES:-2}" = 2 ]; then
+	n1=$((mem / 4))
+	numa_args=(-object "memory-backend-ram,id=m0,size=$((mem - n1))M"
+		-numa "node,nodeid=0,cpus=0-1,memdev=m0"
+		-object "memory-backend-ram,id=m1,size=${n1}M"
+		-numa "node,nodeid=1,memdev=m1")
+fi
+
 cmdline="console=ttyS0 panic=-1 oops=panic loglevel=6 oomkit.job=$job $extra"
 t0=$(now)
 timeout -k 5 "$timeout" qemu-system-x86_64 "${accel_args[@]}" -smp 2 -m "$mem" \
+	"${numa_args[@]}" \
 	-nodefaults -display none -no-reboot \
 	-kernel "$img" -initrd "$BUILD/initramfs.cpio" -append "$cmdline" \
 	-serial "file:$console" -serial "file:$results" </dev/null &
