@@ -1,6 +1,7 @@
 #!/bin/bash
 # Build build/initramfs.cpio: busybox-static, our init and jobs, the static
-# helper programs of tooling/progs and the oom kselftests (when built).
+# helper programs of tooling/progs, the oom kselftests and the in-tree
+# suites test_memcontrol and mrelease_test (when built).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -20,7 +21,7 @@ for c in "$TOOLING"/progs/*.c; do
 done
 
 rm -rf "$stage"
-mkdir -p "$stage"/{bin,sbin,dev,proc,sys,tmp,oomkit/bin,oomkit/jobs,oomkit/kselftest}
+mkdir -p "$stage"/{bin,sbin,dev,proc,sys,tmp,oomkit/bin,oomkit/jobs,oomkit/kselftest,oomkit/intree}
 cp /bin/busybox "$stage/bin/busybox"
 cp "$TOOLING/initramfs/init" "$stage/init"
 cp "$TOOLING"/initramfs/jobs/*.sh "$stage/oomkit/jobs/"
@@ -28,6 +29,9 @@ cp "$progs"/* "$stage/oomkit/bin/" 2>/dev/null || true
 if [ -d "$BUILD/kselftest/kselftest/oom" ]; then
 	find "$BUILD/kselftest/kselftest/oom" -maxdepth 1 -type f -perm -u+x \
 		-exec cp {} "$stage/oomkit/kselftest/" \;
+fi
+if [ -d "$BUILD/kselftest/intree" ]; then
+	cp "$BUILD"/kselftest/intree/* "$stage/oomkit/intree/" 2>/dev/null || true
 fi
 chmod +x "$stage/init" "$stage"/oomkit/jobs/*.sh
 # Reproducible archive: same inputs, same bytes (test results are cached
