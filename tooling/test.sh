@@ -209,7 +209,10 @@ stage "debug kernel (KASAN, lockdep, PROVE_RCU, DEBUG_ATOMIC_SLEEP, DEBUG_LIST)"
 if wait_build debug; then
 	pass "build: debug kernel"
 	bg_build vanilla
-	vmjob debug selftests "debug-kernel"
+	# booted with the stock policy: each scenario test sets the policy it
+	# is about, oom_constraint_test checks the booted one (policy 1 on the
+	# test kernel), and the fixtures must restore what they found
+	vmjob debug selftests "debug-kernel" sysctl.vm.oom_badness_policy=0
 	# the reduced stress run; "make stress" is the 10-minute one
 	VM_MEM=$STRESS_MEM vmjob debug stress "debug-kernel stress" loglevel=5 \
 		"oomkit.stress=${STRESS_SECS:-90}:${STRESS_KILLS:-45}"
