@@ -12,6 +12,8 @@ rounds=${BENCH_ROUNDS:-15}
 ns=${BENCH_NS:-1000,4000,16000}
 mem=${BENCH_MEM:-4096}
 # BENCH_CONFIGS: configurations of the patched kernel (oomkit-bench.c)
+# One NUMA node, as when results/ was measured (VM_NODES=2 to change it).
+export VM_NODES=${VM_NODES:-1}
 cd "$TOP"
 tooling/prepare.sh
 tooling/build-kernel.sh vanilla
