@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit tests for the classic OOM badness policy: the scoring arithmetic,
- * the child-before-parent thresholds and the sysctls.  No task is needed:
- * every case feeds a struct oom_badness_factors to the pure functions.
+ * the family, guard and episode rules and the sysctls.  No task is needed:
+ * every case feeds numbers to the pure functions of mm/oom_badness.h, and
+ * every expected value is worked out by hand in the comment next to it.
  *
  *   ./tools/testing/kunit/kunit.py run --kunitconfig=mm/tests
  */
@@ -11,12 +12,15 @@
 #include <linux/bits.h>
 #include <linux/jiffies.h>
 #include <linux/limits.h>
+#include <linux/module.h>
 #include <linux/oom.h>
-#include <linux/oom_badness.h>
 #include <linux/sysctl.h>
 #include <linux/time64.h>
 
+#include "../oom_badness.h"
+
 #define TOTAL		BIT(20)		/* 4 GiB in 4 KiB pages */
+#define MIB		256UL		/* pages */
 #define CPU_UNIT_NS	(8192ULL * NSEC_PER_MSEC)
 #define AGE_UNIT_NS	(1024ULL * NSEC_PER_SEC)
 
@@ -30,374 +34,419 @@ static const struct oom_badness_tunables classic = {
 	.prefer_children	= 1,
 	.child_min_percent	= 10,
 	.child_guard_secs	= 60,
+	.walk_budget		= 1U << 20,
+	.episode_secs		= 10,
 };
 
-static long score(struct oom_badness_factors f,
+static long score(struct oom_badness_input in,
 		  const struct oom_badness_tunables *t, unsigned long total)
 {
-	return oom_badness_points(&f, t, total);
+	return oom_badness_points(&in, t, total, NULL);
 }
 
-/* What mm/oom_kill.c computed before this policy existed. */
-static long stock(unsigned long footprint, long adj, unsigned long total)
+static void oom_badness_test_percent(struct kunit *test)
 {
-	long points = footprint;
-
-	adj *= total / 1000;
-	points += adj;
-	return points;
+	KUNIT_EXPECT_EQ(test, oom_percent_of(1000, 50), 500UL);
+	KUNIT_EXPECT_EQ(test, oom_percent_of(3, 50), 1UL);	/* 1.5 */
+	KUNIT_EXPECT_EQ(test, oom_percent_of(199, 1), 1UL);	/* 1.99 */
+	KUNIT_EXPECT_EQ(test, oom_percent_of(12345, 0), 0UL);
+	KUNIT_EXPECT_EQ(test, oom_percent_of(12345, 100), 12345UL);
+	KUNIT_EXPECT_EQ(test, oom_percent_of(12345, 250), 12345UL);
+	/* ULONG_MAX * 99 / 100, without overflowing on the way */
+	KUNIT_EXPECT_EQ(test, oom_percent_of(ULONG_MAX, 99),
+			ULONG_MAX / 100 * 99 + ULONG_MAX % 100 * 99 / 100);
 }
 
-static void oom_badness_footprint_only(struct kunit *test)
+static void oom_badness_test_cpu_divisor(struct kunit *test)
 {
-	struct oom_badness_factors f = { .footprint = 123456 };
-
-	KUNIT_EXPECT_EQ(test, score(f, &classic, TOTAL), 123456);
-	f.footprint = 0;
-	KUNIT_EXPECT_EQ(test, score(f, &classic, TOTAL), 0);
-}
-
-static void oom_badness_children_share(struct kunit *test)
-{
-	struct oom_badness_tunables t = classic;
-	struct oom_badness_factors f = { .footprint = 1000, .children = 1000 };
-
-	KUNIT_EXPECT_EQ(test, score(f, &t, TOTAL), 1500);
-	t.children_percent = 0;
-	KUNIT_EXPECT_EQ(test, score(f, &t, TOTAL), 1000);
-	t.children_percent = 100;
-	KUNIT_EXPECT_EQ(test, score(f, &t, TOTAL), 2000);
-	t.children_percent = 50;
-	f.children = 3;		/* 1.5 pages round down */
-	KUNIT_EXPECT_EQ(test, score(f, &t, TOTAL), 1001);
-	oom_badness_points(&f, &t, TOTAL);
-	KUNIT_EXPECT_EQ(test, f.children_share, 1UL);
-}
-
-static void oom_badness_cputime(struct kunit *test)
-{
-	struct oom_badness_tunables t = classic;
-	struct oom_badness_factors f = { .footprint = 120000 };
-	static const struct { u64 units; long div; } cases[] = {
+	static const struct { u64 units; unsigned int div; } cases[] = {
 		{ 0, 1 }, { 1, 1 }, { 3, 1 }, { 4, 2 }, { 8, 2 }, { 9, 3 },
-		{ 100, 10 }, { 10000, 100 },
+		{ 15, 3 }, { 16, 4 }, { 100, 10 }, { 10000, 100 },
 	};
 	int i;
 
-	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		f.cputime_ns = cases[i].units * CPU_UNIT_NS;
-		KUNIT_EXPECT_EQ_MSG(test, score(f, &t, TOTAL),
-				    120000 / cases[i].div, "%llu units",
-				    cases[i].units);
-	}
-	/* Just below four units is still one. */
-	f.cputime_ns = 4 * CPU_UNIT_NS - 1;
-	KUNIT_EXPECT_EQ(test, score(f, &t, TOTAL), 120000);
-	/* Unit 0: CPU time is ignored. */
-	t.cputime_unit_ms = 0;
-	f.cputime_ns = 10000 * CPU_UNIT_NS;
-	KUNIT_EXPECT_EQ(test, score(f, &t, TOTAL), 120000);
-	/* A smaller unit protects sooner: 4 s at 1000 ms units is /2. */
-	t.cputime_unit_ms = 1000;
-	f.cputime_ns = 4ULL * NSEC_PER_SEC;
-	KUNIT_EXPECT_EQ(test, score(f, &t, TOTAL), 60000);
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
+		KUNIT_EXPECT_EQ_MSG(test, oom_cpu_divisor(cases[i].units *
+							  CPU_UNIT_NS, 8192),
+				    cases[i].div, "%llu units", cases[i].units);
+	/* just below four units is one */
+	KUNIT_EXPECT_EQ(test, oom_cpu_divisor(4 * CPU_UNIT_NS - 1, 8192), 1U);
+	/* unit 0 ignores any CPU time */
+	KUNIT_EXPECT_EQ(test, oom_cpu_divisor(U64_MAX, 0), 1U);
+	/* 4 s in 1000 ms units: sqrt(4) */
+	KUNIT_EXPECT_EQ(test, oom_cpu_divisor(4 * NSEC_PER_SEC, 1000), 2U);
+	/* U64_MAX ns in 1 ms units: sqrt(18446744073709) = 4294967 */
+	KUNIT_EXPECT_EQ(test, oom_cpu_divisor(U64_MAX, 1), 4294967U);
 }
 
-static void oom_badness_runtime(struct kunit *test)
+static void oom_badness_test_age_divisor(struct kunit *test)
 {
-	struct oom_badness_tunables t = classic;
-	struct oom_badness_factors f = { .footprint = 120000 };
-	static const struct { u64 units; long div; } cases[] = {
-		{ 0, 1 }, { 1, 1 }, { 15, 1 }, { 16, 2 }, { 80, 2 }, { 81, 3 },
-		{ 256, 4 }, { 10000, 10 },
+	static const struct { u64 units; unsigned int div; } cases[] = {
+		{ 0, 1 }, { 15, 1 }, { 16, 2 }, { 80, 2 }, { 81, 3 },
+		{ 255, 3 }, { 256, 4 }, { 10000, 10 },
 	};
 	int i;
 
-	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		f.age_ns = cases[i].units * AGE_UNIT_NS;
-		KUNIT_EXPECT_EQ_MSG(test, score(f, &t, TOTAL),
-				    120000 / cases[i].div, "%llu units",
-				    cases[i].units);
-	}
-	t.runtime_unit_secs = 0;
-	f.age_ns = 10000 * AGE_UNIT_NS;
-	KUNIT_EXPECT_EQ(test, score(f, &t, TOTAL), 120000);
-	t.runtime_unit_secs = 1;
-	f.age_ns = 16ULL * NSEC_PER_SEC;
-	KUNIT_EXPECT_EQ(test, score(f, &t, TOTAL), 60000);
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
+		KUNIT_EXPECT_EQ_MSG(test, oom_age_divisor(cases[i].units *
+							  AGE_UNIT_NS, 1024),
+				    cases[i].div, "%llu units", cases[i].units);
+	KUNIT_EXPECT_EQ(test, oom_age_divisor(U64_MAX, 0), 1U);
+	KUNIT_EXPECT_EQ(test, oom_age_divisor(16ULL * NSEC_PER_SEC, 1), 2U);
 }
 
-static void oom_badness_capabilities(struct kunit *test)
+static void oom_badness_test_frees_only(struct kunit *test)
+{
+	struct oom_badness_input in = { .frees = 123456 };
+
+	KUNIT_EXPECT_EQ(test, score(in, &classic, TOTAL), 123456L);
+	in.frees = 0;
+	KUNIT_EXPECT_EQ(test, score(in, &classic, TOTAL), 0L);
+}
+
+static void oom_badness_test_children_share(struct kunit *test)
 {
 	struct oom_badness_tunables t = classic;
-	struct oom_badness_factors f = { .footprint = 160000 };
+	struct oom_badness_input in = { .frees = 1000, .children = 1000 };
+	struct oom_badness_breakdown bd;
 
-	f.root = true;
-	KUNIT_EXPECT_EQ(test, score(f, &t, TOTAL), 40000);
-	f.rawio = true;
-	KUNIT_EXPECT_EQ(test, score(f, &t, TOTAL), 10000);
-	f.root = false;
-	KUNIT_EXPECT_EQ(test, score(f, &t, TOTAL), 40000);
+	KUNIT_EXPECT_EQ(test, score(in, &t, TOTAL), 1500L);	/* + 50% */
+	t.children_percent = 0;
+	KUNIT_EXPECT_EQ(test, score(in, &t, TOTAL), 1000L);
+	t.children_percent = 100;
+	KUNIT_EXPECT_EQ(test, score(in, &t, TOTAL), 2000L);
+	t.children_percent = 50;
+	in.children = 3;					/* 1.5 -> 1 */
+	KUNIT_EXPECT_EQ(test, oom_badness_points(&in, &t, TOTAL, &bd), 1001L);
+	KUNIT_EXPECT_EQ(test, bd.share, 1UL);
+}
 
-	/* Divisor 1 removes the protection. */
+static void oom_badness_test_cputime(struct kunit *test)
+{
+	struct oom_badness_input in = { .frees = 120000 };
+
+	in.cputime_ns = 16 * CPU_UNIT_NS;		/* / 4 */
+	KUNIT_EXPECT_EQ(test, score(in, &classic, TOTAL), 30000L);
+	in.cputime_ns = 9 * CPU_UNIT_NS;		/* / 3 */
+	KUNIT_EXPECT_EQ(test, score(in, &classic, TOTAL), 40000L);
+	in.cputime_ns = 3 * CPU_UNIT_NS;		/* / 1 */
+	KUNIT_EXPECT_EQ(test, score(in, &classic, TOTAL), 120000L);
+}
+
+static void oom_badness_test_runtime(struct kunit *test)
+{
+	struct oom_badness_input in = { .frees = 120000 };
+
+	in.age_ns = 81 * AGE_UNIT_NS;			/* / 3 */
+	KUNIT_EXPECT_EQ(test, score(in, &classic, TOTAL), 40000L);
+	in.age_ns = 15 * AGE_UNIT_NS;			/* / 1 */
+	KUNIT_EXPECT_EQ(test, score(in, &classic, TOTAL), 120000L);
+}
+
+static void oom_badness_test_capabilities(struct kunit *test)
+{
+	struct oom_badness_tunables t = classic;
+	struct oom_badness_input in = { .frees = 160000 };
+
+	in.root = true;
+	KUNIT_EXPECT_EQ(test, score(in, &t, TOTAL), 40000L);	/* / 4 */
+	in.rawio = true;
+	KUNIT_EXPECT_EQ(test, score(in, &t, TOTAL), 10000L);	/* / 16 */
+	in.root = false;
+	KUNIT_EXPECT_EQ(test, score(in, &t, TOTAL), 40000L);
 	t.rawio_divisor = 1;
-	KUNIT_EXPECT_EQ(test, score(f, &t, TOTAL), 160000);
-	f.root = true;
+	KUNIT_EXPECT_EQ(test, score(in, &t, TOTAL), 160000L);
+	in.root = true;
 	t.root_divisor = 1;
-	KUNIT_EXPECT_EQ(test, score(f, &t, TOTAL), 160000);
-
-	/* The largest divisors. */
+	KUNIT_EXPECT_EQ(test, score(in, &t, TOTAL), 160000L);
+	/* 2^20 / 1024 / 1024 = 1 */
 	t.root_divisor = 1024;
 	t.rawio_divisor = 1024;
-	KUNIT_EXPECT_EQ(test, score(f, &t, TOTAL), 0);
-	f.footprint = 1UL << 20;
-	KUNIT_EXPECT_EQ(test, score(f, &t, 1UL << 21), 1);
-
-	/* Out-of-range values cannot reach here, but stay harmless. */
+	in.frees = 1UL << 20;
+	KUNIT_EXPECT_EQ(test, score(in, &t, 1UL << 21), 1L);
+	/* out of range values cannot be written, and are clamped anyway */
 	t.root_divisor = 0;
 	t.rawio_divisor = 5000;
-	f.footprint = 1UL << 20;
-	KUNIT_EXPECT_EQ(test, score(f, &t, 1UL << 21), (1L << 20) / 1024);
+	KUNIT_EXPECT_EQ(test, score(in, &t, 1UL << 21), 1024L);
 }
 
-static void oom_badness_combined(struct kunit *test)
+static void oom_badness_test_combined(struct kunit *test)
 {
-	struct oom_badness_factors f = {
-		.footprint	= 1000000,
-		.children	= 200000,		/* +100000 */
-		.cputime_ns	= 16 * CPU_UNIT_NS,	/* /4 */
-		.age_ns		= 81 * AGE_UNIT_NS,	/* /3 */
-		.root		= true,			/* /4 */
-		.rawio		= true,			/* /4 */
+	struct oom_badness_input in = {
+		.frees		= 1000000,
+		.children	= 200000,		/* + 100000 */
+		.cputime_ns	= 16 * CPU_UNIT_NS,	/* / 4 */
+		.age_ns		= 81 * AGE_UNIT_NS,	/* / 3 */
+		.root		= true,			/* / 4 */
+		.rawio		= true,			/* / 4 */
 		.adj		= 10,
 	};
-	unsigned long total = 4000000;
+	struct oom_badness_breakdown bd;
 
-	/* 1100000 / 4 / 3 / 4 / 4 = 5729, then 10 * 4000 for the adj */
-	KUNIT_EXPECT_EQ(test, score(f, &classic, total), 5729 + 40000);
-	oom_badness_points(&f, &classic, total);
-	KUNIT_EXPECT_TRUE(test, f.valid);
-	KUNIT_EXPECT_EQ(test, f.policy, (unsigned int)OOM_BADNESS_CLASSIC);
-	KUNIT_EXPECT_EQ(test, f.children_share, 100000UL);
-	KUNIT_EXPECT_EQ(test, f.cpu_div, 4U);
-	KUNIT_EXPECT_EQ(test, f.age_div, 3U);
-	KUNIT_EXPECT_EQ(test, f.root_div, 4U);
-	KUNIT_EXPECT_EQ(test, f.rawio_div, 4U);
-	KUNIT_EXPECT_EQ(test, f.points, 5729L + 40000);
+	/* 1100000 / 4 = 275000, / 3 = 91666, / 4 = 22916, / 4 = 5729;
+	 * + 10 * (4000000 / 1000) = 40000
+	 */
+	KUNIT_EXPECT_EQ(test, oom_badness_points(&in, &classic, 4000000, &bd),
+			45729L);
+	KUNIT_EXPECT_EQ(test, bd.points, 45729L);
+	KUNIT_EXPECT_EQ(test, bd.share, 100000UL);
+	KUNIT_EXPECT_EQ(test, bd.cpu_div, 4U);
+	KUNIT_EXPECT_EQ(test, bd.age_div, 3U);
+	KUNIT_EXPECT_EQ(test, bd.root_div, 4U);
+	KUNIT_EXPECT_EQ(test, bd.rawio_div, 4U);
 }
 
-/* A young small process loses to an old, CPU-heavy, bigger one. */
-static void oom_badness_young_hog_first(struct kunit *test)
+static void oom_badness_test_adj(struct kunit *test)
 {
-	struct oom_badness_factors old = {
-		.footprint	= 100 << 8,		/* 100 MiB */
-		.cputime_ns	= 16 * CPU_UNIT_NS,
-		.age_ns		= 16 * AGE_UNIT_NS,
-	};
-	struct oom_badness_factors young = { .footprint = 60 << 8 };
-	struct oom_badness_tunables stock_t = { .policy = OOM_BADNESS_FOOTPRINT };
+	struct oom_badness_input in = { .frees = 5000 };
 
-	KUNIT_EXPECT_GT(test, score(young, &classic, TOTAL),
-			score(old, &classic, TOTAL));
-	KUNIT_EXPECT_LT(test, score(young, &stock_t, TOTAL),
-			score(old, &stock_t, TOTAL));
+	in.adj = OOM_SCORE_ADJ_MIN;
+	KUNIT_EXPECT_EQ(test, score(in, &classic, TOTAL), LONG_MIN);
+	/* TOTAL / 1000 = 1048 pages per adj point */
+	in.adj = OOM_SCORE_ADJ_MAX;
+	KUNIT_EXPECT_EQ(test, score(in, &classic, TOTAL), 5000L + 1048000L);
+	in.adj = -999;
+	KUNIT_EXPECT_EQ(test, score(in, &classic, TOTAL), 5000L - 1046952L);
+	in.adj = -1;
+	KUNIT_EXPECT_EQ(test, score(in, &classic, TOTAL), 5000L - 1048L);
 }
 
-static void oom_badness_adj(struct kunit *test)
-{
-	struct oom_badness_factors f = { .footprint = 5000 };
-	struct oom_badness_tunables t0 = { .policy = OOM_BADNESS_FOOTPRINT };
-
-	f.adj = OOM_SCORE_ADJ_MIN;
-	KUNIT_EXPECT_EQ(test, score(f, &classic, TOTAL), LONG_MIN);
-	KUNIT_EXPECT_EQ(test, score(f, &t0, TOTAL), LONG_MIN);
-
-	f.adj = OOM_SCORE_ADJ_MAX;
-	KUNIT_EXPECT_EQ(test, score(f, &classic, TOTAL),
-			5000L + 1000L * (long)(TOTAL / 1000));
-	f.adj = -999;
-	KUNIT_EXPECT_EQ(test, score(f, &classic, TOTAL),
-			5000L - 999L * (long)(TOTAL / 1000));
-	/* +1000 beats any footprint the machine can hold. */
-	f.adj = OOM_SCORE_ADJ_MAX;
-	f.footprint = 0;
-	KUNIT_EXPECT_GE(test, score(f, &classic, TOTAL),
-			(long)TOTAL - (long)(TOTAL % 1000) - 1000);
-}
-
-static void oom_badness_extremes(struct kunit *test)
+static void oom_badness_test_cap_and_saturation(struct kunit *test)
 {
 	struct oom_badness_tunables t = classic;
-	struct oom_badness_factors f = {
-		.footprint	= ULONG_MAX,
-		.children	= ULONG_MAX,
-		.cputime_ns	= U64_MAX,
-		.age_ns		= U64_MAX,
-		.root		= true,
-		.rawio		= true,
+	struct oom_badness_input in = {
+		.frees = ULONG_MAX, .children = ULONG_MAX,
 	};
-	unsigned long totals[] = { 0, 1, 999, 1000, TOTAL, 1UL << 40,
-				   LONG_MAX, ULONG_MAX };
-	short adjs[] = { -999, -1, 0, 1, 1000 };
-	int i, j;
-	long p;
 
-	for (i = 0; i < ARRAY_SIZE(totals); i++) {
-		for (j = 0; j < ARRAY_SIZE(adjs); j++) {
-			f.adj = adjs[j];
-			p = score(f, &t, totals[i]);
-			KUNIT_EXPECT_NE(test, p, LONG_MIN);
-			if (adjs[j] >= 0)
-				KUNIT_EXPECT_GE(test, p, 0L);
-		}
-	}
-
-	/* No division: the sum saturates and is capped by totalpages. */
 	t.cputime_unit_ms = 0;
 	t.runtime_unit_secs = 0;
-	t.root_divisor = 1;
-	t.rawio_divisor = 1;
-	f.adj = 0;
-	KUNIT_EXPECT_EQ(test, score(f, &t, 1UL << 40), 1L << 40);
-	KUNIT_EXPECT_EQ(test, score(f, &t, ULONG_MAX), LONG_MAX / 2);
-
-	/* Largest units with the longest times: divisors stay finite. */
-	t = classic;
-	t.cputime_unit_ms = 3600000;
-	t.runtime_unit_secs = 604800;
-	f.footprint = 1UL << 30;
-	f.children = 0;
-	f.root = false;
-	f.rawio = false;
-	oom_badness_points(&f, &t, 1UL << 31);
-	KUNIT_EXPECT_GT(test, f.cpu_div, 1U);
-	KUNIT_EXPECT_GT(test, f.age_div, 1U);
-	KUNIT_EXPECT_GT(test, f.points, 0L);
+	/* the sum saturates, then is capped at totalpages */
+	KUNIT_EXPECT_EQ(test, score(in, &t, 1UL << 40), 1L << 40);
+	/* and at LONG_MAX / 2 when totalpages is larger still */
+	KUNIT_EXPECT_EQ(test, score(in, &t, ULONG_MAX), LONG_MAX / 2);
+	/* +1000 on ULONG_MAX pages: the adj term saturates at LONG_MAX / 2 */
+	in.adj = 1000;
+	KUNIT_EXPECT_EQ(test, score(in, &t, ULONG_MAX), LONG_MAX - 1);
+	/* -999 on ULONG_MAX pages: LONG_MAX / 2 + LONG_MIN / 2 */
+	in.adj = -999;
+	KUNIT_EXPECT_EQ(test, score(in, &t, ULONG_MAX),
+			LONG_MAX / 2 + LONG_MIN / 2);
+	/* totalpages 0: capped at 0 */
+	in.adj = 0;
+	KUNIT_EXPECT_EQ(test, score(in, &t, 0), 0L);
 }
 
-static void oom_badness_monotone(struct kunit *test)
+static void oom_badness_test_monotone(struct kunit *test)
 {
-	struct oom_badness_factors f = {
+	struct oom_badness_input in = {
 		.children	= 777,
 		.cputime_ns	= 37 * CPU_UNIT_NS,
 		.age_ns		= 300 * AGE_UNIT_NS,
 		.root		= true,
 		.adj		= -300,
 	};
-	unsigned long fp;
+	unsigned long v;
 	long prev = LONG_MIN, p;
 
-	for (fp = 0; fp < (1UL << 22); fp = fp * 3 / 2 + 1) {
-		f.footprint = fp;
-		p = score(f, &classic, TOTAL);
-		KUNIT_EXPECT_GE_MSG(test, p, prev, "footprint %lu", fp);
+	for (v = 0; v < (1UL << 22); v = v * 3 / 2 + 1) {
+		in.frees = v;
+		p = score(in, &classic, TOTAL);
+		KUNIT_EXPECT_GE_MSG(test, p, prev, "frees %lu", v);
 		prev = p;
 	}
-	for (fp = 0; fp < 5000; fp++) {
-		f.footprint = fp;
-		p = score(f, &classic, TOTAL);
-		if (fp)
-			KUNIT_ASSERT_GE_MSG(test, p, prev, "footprint %lu", fp);
+	in.frees = 4096;
+	prev = LONG_MIN;
+	for (v = 0; v < (1UL << 22); v = v * 3 / 2 + 1) {
+		in.children = v;
+		p = score(in, &classic, TOTAL);
+		KUNIT_EXPECT_GE_MSG(test, p, prev, "children %lu", v);
 		prev = p;
 	}
 }
 
-static void oom_badness_policy0_is_stock(struct kunit *test)
+/* The bound never falls below the score it bounds, and is tight. */
+static void oom_badness_test_bound(struct kunit *test)
 {
-	struct oom_badness_tunables t0 = classic;
-	unsigned long fps[] = { 0, 1, 17, 4096, 262143, 1UL << 30 };
-	unsigned long totals[] = { 1, 999, 1000, 1001, 262144, 6291456,
-				   1UL << 36 };
-	short adjs[] = { -999, -500, -1, 0, 1, 333, 1000 };
-	struct oom_badness_factors f;
-	int i, j, k;
-	long p;
-
-	t0.policy = OOM_BADNESS_FOOTPRINT;
-	for (i = 0; i < ARRAY_SIZE(fps); i++)
-		for (j = 0; j < ARRAY_SIZE(totals); j++)
-			for (k = 0; k < ARRAY_SIZE(adjs); k++) {
-				f = (struct oom_badness_factors) {
-					/* must all be ignored */
-					.footprint	= fps[i],
-					.children	= 1UL << 20,
-					.cputime_ns	= 100 * CPU_UNIT_NS,
-					.age_ns		= 100 * AGE_UNIT_NS,
-					.root		= true,
-					.rawio		= true,
-					.adj		= adjs[k],
-				};
-				p = oom_badness_points(&f, &t0, totals[j]);
-				KUNIT_EXPECT_EQ(test, p,
-						stock(fps[i], adjs[k], totals[j]));
-				KUNIT_EXPECT_EQ(test, f.cpu_div, 1U);
-				KUNIT_EXPECT_EQ(test, f.children_share, 0UL);
-			}
-}
-
-/* Without children, no factor can lift a score above the upper bound. */
-static void oom_badness_upper_bound_holds(struct kunit *test)
-{
-	unsigned long fps[] = { 0, 1, 100, 262144, 1UL << 40, ULONG_MAX };
+	unsigned long frees[] = { 0, 1, 100, 262144, 1UL << 40 };
+	unsigned long kids[] = { 0, 7, 300000 };
 	unsigned long totals[] = { 1000, TOTAL, 1UL << 36 };
 	short adjs[] = { -999, -1, 0, 500, 1000 };
-	struct oom_badness_factors f;
-	int i, j, k, d;
+	struct oom_badness_breakdown bd;
+	struct oom_badness_input in;
+	unsigned int i, n;
+	long bound;
 
-	for (i = 0; i < ARRAY_SIZE(fps); i++)
-		for (j = 0; j < ARRAY_SIZE(totals); j++)
-			for (k = 0; k < ARRAY_SIZE(adjs); k++)
-				for (d = 0; d < 4; d++) {
-					f = (struct oom_badness_factors) {
-						.footprint = fps[i],
-						.adj = adjs[k],
-						.cputime_ns = d * 9 * CPU_UNIT_NS,
-						.age_ns = d * 81 * AGE_UNIT_NS,
-						.root = d & 1,
-						.rawio = d & 2,
-					};
-					KUNIT_EXPECT_LE(test,
-							oom_badness_points(&f, &classic, totals[j]),
-							oom_badness_upper_bound(fps[i], adjs[k],
-										totals[j]));
-				}
-	/* it is tight for a task no factor reduces */
-	f = (struct oom_badness_factors){ .footprint = 5000, .adj = 7 };
-	KUNIT_EXPECT_EQ(test, oom_badness_points(&f, &classic, TOTAL),
-			oom_badness_upper_bound(5000, 7, TOTAL));
+	n = ARRAY_SIZE(frees) * ARRAY_SIZE(kids) * ARRAY_SIZE(totals) *
+	    ARRAY_SIZE(adjs) * 8;
+	for (i = 0; i < n; i++) {
+		unsigned int e = i % 8, r = i / 8;
+		unsigned long f = frees[r % ARRAY_SIZE(frees)];
+		unsigned long total;
+		short adj;
+
+		r /= ARRAY_SIZE(frees);
+		in = (struct oom_badness_input) {
+			.frees = f,
+			.children = kids[r % ARRAY_SIZE(kids)],
+			.cputime_ns = (e & 3) * 9 * CPU_UNIT_NS,
+			.age_ns = (e & 3) * 81 * AGE_UNIT_NS,
+			.root = e & 4,
+			.rawio = e & 1,
+		};
+		r /= ARRAY_SIZE(kids);
+		total = totals[r % ARRAY_SIZE(totals)];
+		r /= ARRAY_SIZE(totals);
+		adj = adjs[r % ARRAY_SIZE(adjs)];
+		in.adj = adj;
+		oom_badness_points(&in, &classic, total, &bd);
+		/* with the true CPU and age divisors, caps unknown */
+		bound = oom_badness_bound(f, bd.share, bd.cpu_div, bd.age_div,
+					  adj, total);
+		KUNIT_EXPECT_LE(test, bd.points, bound);
+		/* with no divisor at all */
+		bound = oom_badness_bound(f, bd.share, 1, 1, adj, total);
+		KUNIT_EXPECT_LE(test, bd.points, bound);
+	}
+	/* tight when nothing divides: 5000 + 7 * 1048 */
+	in = (struct oom_badness_input){ .frees = 5000, .adj = 7 };
+	KUNIT_EXPECT_EQ(test, oom_badness_bound(5000, 0, 1, 1, 7, TOTAL), 12336L);
+	KUNIT_EXPECT_EQ(test, score(in, &classic, TOTAL), 12336L);
+	/* (1000 + 500) / 3 / 2 = 250 */
+	KUNIT_EXPECT_EQ(test, oom_badness_bound(1000, 500, 3, 2, 0, TOTAL), 250L);
 }
 
-static void oom_badness_child_threshold(struct kunit *test)
+static void oom_badness_test_own_score(struct kunit *test)
 {
+	/* 200 MiB at -900 in 1 GiB: 51200 - 900 * 262 < 0 -> 0 */
+	KUNIT_EXPECT_EQ(test, oom_child_own_score(200 * MIB, -900, 262144), 0UL);
+	/* 100 MiB at -500 in 1 GiB: 25600 - 500 * 262 < 0 -> 0 */
+	KUNIT_EXPECT_EQ(test, oom_child_own_score(100 * MIB, -500, 262144), 0UL);
+	/* 200 MiB at -100 in 1 GiB: 51200 - 26200 = 25000 */
+	KUNIT_EXPECT_EQ(test, oom_child_own_score(200 * MIB, -100, 262144),
+			25000UL);
+	KUNIT_EXPECT_EQ(test, oom_child_own_score(12345, 0, 262144), 12345UL);
+	/* +10 in 1 GiB: + 2620 */
+	KUNIT_EXPECT_EQ(test, oom_child_own_score(100, 10, 262144), 2720UL);
+	KUNIT_EXPECT_EQ(test, oom_child_own_score(1 << 30, OOM_SCORE_ADJ_MIN,
+						  262144), 0UL);
+	KUNIT_EXPECT_EQ(test, oom_child_own_score(0, 0, 262144), 0UL);
+	/* saturation at both ends */
+	KUNIT_EXPECT_EQ(test, oom_child_own_score(ULONG_MAX, 0, ULONG_MAX),
+			(unsigned long)LONG_MAX);
+	KUNIT_EXPECT_EQ(test, oom_child_own_score(ULONG_MAX, 1000, ULONG_MAX),
+			ULONG_MAX);
+	KUNIT_EXPECT_EQ(test, oom_child_own_score(ULONG_MAX, -999, ULONG_MAX),
+			0UL);
+}
+
+static void oom_badness_test_child_rules(struct kunit *test)
+{
+	/* big enough: 10% of 1000 is 100 */
 	KUNIT_EXPECT_TRUE(test, oom_child_big_enough(1000, 100, 10));
 	KUNIT_EXPECT_FALSE(test, oom_child_big_enough(1000, 99, 10));
-	KUNIT_EXPECT_TRUE(test, oom_child_big_enough(1000, 500, 50));
-	KUNIT_EXPECT_FALSE(test, oom_child_big_enough(1000, 499, 50));
-	/* 0 %: any child; 100 %: at least as big as the parent. */
-	KUNIT_EXPECT_TRUE(test, oom_child_big_enough(1000, 0, 0));
 	KUNIT_EXPECT_TRUE(test, oom_child_big_enough(1000, 1000, 100));
 	KUNIT_EXPECT_FALSE(test, oom_child_big_enough(1000, 999, 100));
-	/* The acceptance case: 1 MiB children of a 160 MiB parent. */
-	KUNIT_EXPECT_FALSE(test, oom_child_big_enough(160 << 8, 1 << 8, 10));
-	KUNIT_EXPECT_TRUE(test, oom_child_big_enough(100 << 8, 50 << 8, 10));
-	/* No overflow at the extremes. */
+	KUNIT_EXPECT_TRUE(test, oom_child_big_enough(1000, 0, 0));
+	KUNIT_EXPECT_TRUE(test, oom_child_big_enough(0, 0, 100));
 	KUNIT_EXPECT_TRUE(test, oom_child_big_enough(ULONG_MAX, ULONG_MAX, 100));
 	KUNIT_EXPECT_FALSE(test, oom_child_big_enough(ULONG_MAX, 1, 10));
-	KUNIT_EXPECT_TRUE(test, oom_child_big_enough(1, ULONG_MAX, 100));
-	KUNIT_EXPECT_TRUE(test, oom_child_big_enough(0, 0, 100));
+	/* twenty 1 MiB children of a 160 MiB parent: none */
+	KUNIT_EXPECT_FALSE(test, oom_child_big_enough(160 * MIB, MIB, 10));
+
+	/* may die for: a positive score and an adj not below the parent's */
+	KUNIT_EXPECT_TRUE(test, oom_child_may_die_for(1, 0, 0));
+	KUNIT_EXPECT_FALSE(test, oom_child_may_die_for(0, 0, 0));
+	KUNIT_EXPECT_FALSE(test, oom_child_may_die_for(51200, -900, 0));
+	KUNIT_EXPECT_FALSE(test, oom_child_may_die_for(51200, -1, 0));
+	KUNIT_EXPECT_TRUE(test, oom_child_may_die_for(51200, 500, 500));
+	KUNIT_EXPECT_FALSE(test, oom_child_may_die_for(51200, 0, 1000));
+	KUNIT_EXPECT_TRUE(test, oom_child_may_die_for(51200, 300, -300));
+
+	/* the guard: a master of 20 MiB, a worker of 60 MiB: the worker */
+	KUNIT_EXPECT_FALSE(test, oom_guard_kills_parent(20 * MIB, 60 * MIB));
+	KUNIT_EXPECT_TRUE(test, oom_guard_kills_parent(100 * MIB, 60 * MIB));
+	KUNIT_EXPECT_TRUE(test, oom_guard_kills_parent(60 * MIB, 60 * MIB));
 }
 
-static void oom_badness_child_guard(struct kunit *test)
+static void oom_badness_test_guard_window(struct kunit *test)
 {
 	u64 stamp = 5000000;
 
 	KUNIT_EXPECT_FALSE(test, oom_child_guard_active(0, stamp, 60));
 	KUNIT_EXPECT_TRUE(test, oom_child_guard_active(stamp, stamp, 60));
 	KUNIT_EXPECT_TRUE(test, oom_child_guard_active(stamp, stamp + 60 * HZ, 60));
-	KUNIT_EXPECT_FALSE(test, oom_child_guard_active(stamp, stamp + 60 * HZ + 1, 60));
-	KUNIT_EXPECT_TRUE(test, oom_child_guard_active(stamp, stamp + HZ, 1));
-	KUNIT_EXPECT_FALSE(test, oom_child_guard_active(stamp, stamp + 2 * HZ, 1));
-	KUNIT_EXPECT_TRUE(test, oom_child_guard_active(stamp, stamp + 86400ULL * HZ, 86400));
+	KUNIT_EXPECT_FALSE(test, oom_child_guard_active(stamp, stamp + 60 * HZ + 1,
+							60));
+	KUNIT_EXPECT_TRUE(test, oom_child_guard_active(stamp,
+						       stamp + 86400ULL * HZ,
+						       86400));
+}
+
+static void oom_badness_test_episode(struct kunit *test)
+{
+	u64 last = 7000000;
+
+	/* 10 s window: 10 s later still, 10 s and a jiffy later not */
+	KUNIT_EXPECT_TRUE(test, oom_episode_continues(last, 3, last, 3, 10));
+	KUNIT_EXPECT_TRUE(test, oom_episode_continues(last, 3, last + 10 * HZ,
+						      3, 10));
+	KUNIT_EXPECT_FALSE(test, oom_episode_continues(last, 3,
+						       last + 10 * HZ + 1, 3,
+						       10));
+	/* no kill yet, a new epoch, or episodes switched off */
+	KUNIT_EXPECT_FALSE(test, oom_episode_continues(0, 3, last, 3, 10));
+	KUNIT_EXPECT_FALSE(test, oom_episode_continues(last, 3, last, 4, 10));
+	KUNIT_EXPECT_FALSE(test, oom_episode_continues(last, 3, last, 3, 0));
+}
+
+static void oom_badness_test_ties(struct kunit *test)
+{
+	/* strictly higher only: the first of equal candidates stays */
+	KUNIT_EXPECT_TRUE(test, oom_badness_beats(1, 0));
+	KUNIT_EXPECT_FALSE(test, oom_badness_beats(5, 5));
+	KUNIT_EXPECT_FALSE(test, oom_badness_beats(4, 5));
+	KUNIT_EXPECT_TRUE(test, oom_badness_beats(LONG_MIN + 1, LONG_MIN));
+	KUNIT_EXPECT_FALSE(test, oom_badness_beats(LONG_MIN, LONG_MIN));
+}
+
+static void oom_badness_test_walk_limits(struct kunit *test)
+{
+	/* a thousandth of the memory, at most 64 MiB */
+	KUNIT_EXPECT_EQ(test, oom_walk_min_pages(262144), 256UL);
+	KUNIT_EXPECT_EQ(test, oom_walk_min_pages(1UL << 30), 16384UL);
+	KUNIT_EXPECT_EQ(test, oom_walk_min_pages(1000), 0UL);
+	/* partial walks: what was found plus the counters of the rest */
+	KUNIT_EXPECT_EQ(test, oom_partial_frees(100, 1000, 5000), 4100UL);
+	KUNIT_EXPECT_EQ(test, oom_partial_frees(100, 6000, 5000), 100UL);
+	KUNIT_EXPECT_EQ(test, oom_partial_frees(4000, 1000, 5000), 5000UL);
+	KUNIT_EXPECT_EQ(test, oom_partial_frees(ULONG_MAX, 0, 5000), 5000UL);
+}
+
+/*
+ * The shapes of the family rules, as numbers (VM units: 1 GiB, the
+ * children's share 50%).  The shell of 5 MiB whose 200 MiB database child
+ * sits at -900 adds nothing of it: an 80 MiB hog outranks it.
+ */
+static void oom_badness_test_family_shapes(struct kunit *test)
+{
+	struct oom_badness_input shell = { .frees = 5 * MIB };
+	struct oom_badness_input hog = { .frees = 80 * MIB };
+	struct oom_badness_input master = { .frees = 20 * MIB };
+	unsigned long total = 262144;
+
+	shell.children = oom_child_own_score(200 * MIB, -900, total);
+	KUNIT_EXPECT_EQ(test, score(shell, &classic, total), 1280L);
+	KUNIT_EXPECT_GT(test, score(hog, &classic, total),
+			score(shell, &classic, total));
+
+	/* a pre-fork master of 20 MiB with four 60 MiB workers: selected
+	 * (20 + 120 MiB), but each worker frees more than the master
+	 */
+	master.children = 4 * oom_child_own_score(60 * MIB, 0, total);
+	KUNIT_EXPECT_EQ(test, score(master, &classic, total), 140 * 256L);
+	KUNIT_EXPECT_TRUE(test, oom_child_may_die_for(60 * MIB, 0, 0));
+	KUNIT_EXPECT_TRUE(test, oom_child_big_enough(20 * MIB, 60 * MIB, 10));
+	KUNIT_EXPECT_FALSE(test, oom_guard_kills_parent(20 * MIB, 60 * MIB));
 }
 
 #ifdef CONFIG_SYSCTL
@@ -414,6 +463,8 @@ static const struct {
 	{ "oom_prefer_children", 1, 0, 1 },
 	{ "oom_child_min_percent", 10, 0, 100 },
 	{ "oom_child_guard_secs", 60, 1, 86400 },
+	{ "oom_badness_walk_budget", 1U << 20, 0, 1U << 30 },
+	{ "oom_badness_episode_secs", 10, 0, 3600 },
 };
 
 static int sysctl_write(struct ctl_table *t, const char *s, size_t len,
@@ -430,7 +481,7 @@ static int sysctl_write_str(struct ctl_table *t, const char *s)
 	return sysctl_write(t, s, strlen(s), 0);
 }
 
-static void oom_badness_sysctl_table(struct kunit *test)
+static void oom_badness_test_sysctl_table(struct kunit *test)
 {
 	int i;
 
@@ -450,7 +501,7 @@ static void oom_badness_sysctl_table(struct kunit *test)
 	}
 }
 
-static void oom_badness_sysctl_bounds(struct kunit *test)
+static void oom_badness_test_sysctl_bounds(struct kunit *test)
 {
 	static const char * const bad[] = {
 		"", "\n", "abc", "-1", "1 2", "1\n2", " 1", "1 ", "0x10", "1.5",
@@ -519,34 +570,41 @@ static void oom_badness_sysctl_bounds(struct kunit *test)
 }
 #endif
 
-static struct kunit_case oom_badness_cases[] = {
-	KUNIT_CASE(oom_badness_footprint_only),
-	KUNIT_CASE(oom_badness_children_share),
-	KUNIT_CASE(oom_badness_cputime),
-	KUNIT_CASE(oom_badness_runtime),
-	KUNIT_CASE(oom_badness_capabilities),
-	KUNIT_CASE(oom_badness_combined),
-	KUNIT_CASE(oom_badness_young_hog_first),
-	KUNIT_CASE(oom_badness_adj),
-	KUNIT_CASE(oom_badness_extremes),
-	KUNIT_CASE(oom_badness_monotone),
-	KUNIT_CASE(oom_badness_policy0_is_stock),
-	KUNIT_CASE(oom_badness_upper_bound_holds),
-	KUNIT_CASE(oom_badness_child_threshold),
-	KUNIT_CASE(oom_badness_child_guard),
+static struct kunit_case oom_badness_test_cases[] = {
+	KUNIT_CASE(oom_badness_test_percent),
+	KUNIT_CASE(oom_badness_test_cpu_divisor),
+	KUNIT_CASE(oom_badness_test_age_divisor),
+	KUNIT_CASE(oom_badness_test_frees_only),
+	KUNIT_CASE(oom_badness_test_children_share),
+	KUNIT_CASE(oom_badness_test_cputime),
+	KUNIT_CASE(oom_badness_test_runtime),
+	KUNIT_CASE(oom_badness_test_capabilities),
+	KUNIT_CASE(oom_badness_test_combined),
+	KUNIT_CASE(oom_badness_test_adj),
+	KUNIT_CASE(oom_badness_test_cap_and_saturation),
+	KUNIT_CASE(oom_badness_test_monotone),
+	KUNIT_CASE(oom_badness_test_bound),
+	KUNIT_CASE(oom_badness_test_own_score),
+	KUNIT_CASE(oom_badness_test_child_rules),
+	KUNIT_CASE(oom_badness_test_guard_window),
+	KUNIT_CASE(oom_badness_test_episode),
+	KUNIT_CASE(oom_badness_test_ties),
+	KUNIT_CASE(oom_badness_test_walk_limits),
+	KUNIT_CASE(oom_badness_test_family_shapes),
 #ifdef CONFIG_SYSCTL
-	KUNIT_CASE(oom_badness_sysctl_table),
-	KUNIT_CASE(oom_badness_sysctl_bounds),
+	KUNIT_CASE(oom_badness_test_sysctl_table),
+	KUNIT_CASE(oom_badness_test_sysctl_bounds),
 #endif
 	{}
 };
 
-static struct kunit_suite oom_badness_suite = {
+static struct kunit_suite oom_badness_test_suite = {
 	.name = "oom_badness",
-	.test_cases = oom_badness_cases,
+	.test_cases = oom_badness_test_cases,
 };
 
-kunit_test_suite(oom_badness_suite);
+kunit_test_suite(oom_badness_test_suite);
 
+MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 MODULE_DESCRIPTION("KUnit tests for the classic OOM badness policy");
 MODULE_LICENSE("GPL");

@@ -1,0 +1,288 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The classic OOM badness policy, private to mm/: mm/oom_kill.c calls the
+ * hooks below, mm/tests/oom_badness_kunit.c the pure functions.
+ *
+ * Design notes: Documentation/mm/oom_badness.rst.  Use and tuning:
+ * Documentation/admin-guide/mm/oom_badness.rst.
+ */
+#ifndef __MM_OOM_BADNESS_H
+#define __MM_OOM_BADNESS_H
+
+#include <linux/mm.h>
+#include <linux/oom.h>
+#include <linux/oom_types.h>
+#include <linux/types.h>
+
+struct ctl_table;
+
+/* Values of vm.oom_badness_policy. */
+enum oom_badness_policy {
+	OOM_BADNESS_FOOTPRINT = 0,	/* stock: rss + swap + page tables */
+	OOM_BADNESS_CLASSIC = 1,	/* what a kill frees, children, CPU, age, caps */
+};
+
+/* How the estimate of what a kill frees was obtained. */
+enum oom_frees_how {
+	OOM_FREES_COUNTERS,	/* not walked: the stock footprint */
+	OOM_FREES_WALKED,	/* every page-table entry of interest walked */
+	OOM_FREES_PARTLY,	/* walk budget ran out on the way */
+	OOM_FREES_CONTENDED,	/* mmap lock busy: counters */
+	OOM_FREES_NO_BUDGET,	/* budget spent before this one: counters */
+};
+
+/* oom_badness_state.flags */
+#define OOM_STATE_VISITED	0x01	/* the walk came past it */
+#define OOM_STATE_CANDIDATE	0x02	/* ...and it may be killed */
+#define OOM_STATE_CHEAP		0x04	/* age, lower bound of CPU time read */
+#define OOM_STATE_GATHERED	0x08	/* exact CPU time and caps read */
+#define OOM_STATE_ROOT		0x10	/* CAP_SYS_ADMIN or CAP_SYS_RESOURCE */
+#define OOM_STATE_RAWIO		0x20	/* CAP_SYS_RAWIO */
+#define OOM_STATE_ESTIMATED	0x40	/* frees is final for this OOM */
+
+/* Does freeing a swap slot help the OOM? */
+enum oom_swap_helps {
+	OOM_SWAP_NEVER,		/* memcg v2, node-constrained OOMs */
+	OOM_SWAP_RAM,		/* only on a RAM-backed device (zram) */
+	OOM_SWAP_ANY,		/* memcg v1: memory+swap is limited */
+};
+
+/**
+ * struct oom_badness_tunables - one consistent snapshot of the vm sysctls
+ * @policy: enum oom_badness_policy
+ * @cputime_unit_ms: CPU time unit in milliseconds, 0 ignores CPU time
+ * @runtime_unit_secs: runtime unit in seconds, 0 ignores the age
+ * @root_divisor: divisor for CAP_SYS_ADMIN or CAP_SYS_RESOURCE, 1..1024
+ * @rawio_divisor: divisor for CAP_SYS_RAWIO, 1..1024
+ * @children_percent: share of the children's own scores added, 0..100
+ * @prefer_children: kill an eligible child before its parent (0 or 1)
+ * @child_min_percent: a child must free this share of what its parent frees
+ * @child_guard_secs: window in which a parent that already lost a child
+ *	dies itself, unless its child frees more
+ * @walk_budget: page-table entries the estimate may walk per OOM; 0 turns
+ *	the estimate off
+ * @episode_secs: kills of one scope closer than this form an episode;
+ *	0 makes every OOM an episode of its own
+ */
+struct oom_badness_tunables {
+	unsigned int policy;
+	unsigned int cputime_unit_ms;
+	unsigned int runtime_unit_secs;
+	unsigned int root_divisor;
+	unsigned int rawio_divisor;
+	unsigned int children_percent;
+	unsigned int prefer_children;
+	unsigned int child_min_percent;
+	unsigned int child_guard_secs;
+	unsigned int walk_budget;
+	unsigned int episode_secs;
+};
+
+/**
+ * struct oom_badness_input - the factors of one classic score
+ * @frees: what the candidate's kill frees, in pages
+ * @children: summed own scores of its eligible children, in pages
+ * @cputime_ns: user + system time of its thread group
+ * @age_ns: time since its thread group leader started
+ * @root: holds CAP_SYS_ADMIN or CAP_SYS_RESOURCE in the initial namespace
+ * @rawio: holds CAP_SYS_RAWIO in the initial namespace
+ * @adj: oom_score_adj, not OOM_SCORE_ADJ_MIN
+ */
+struct oom_badness_input {
+	unsigned long frees;
+	unsigned long children;
+	u64 cputime_ns;
+	u64 age_ns;
+	bool root;
+	bool rawio;
+	short adj;
+};
+
+/**
+ * struct oom_badness_breakdown - how a classic score came about
+ * @points: the badness, oom_score_adj term included
+ * @share: pages added for the children
+ * @cpu_div: divisor applied for the CPU time (1: none)
+ * @age_div: divisor applied for the age (1: none)
+ * @root_div: divisor applied for root (1: none)
+ * @rawio_div: divisor applied for raw I/O (1: none)
+ */
+struct oom_badness_breakdown {
+	long points;
+	unsigned long share;
+	unsigned int cpu_div;
+	unsigned int age_div;
+	unsigned int root_div;
+	unsigned int rawio_div;
+};
+
+/*
+ * Pure arithmetic (no task, no lock), for mm/oom_badness.c and KUnit.
+ */
+unsigned long oom_percent_of(unsigned long value, unsigned int percent);
+unsigned int oom_cpu_divisor(u64 cputime_ns, unsigned int unit_ms);
+unsigned int oom_age_divisor(u64 age_ns, unsigned int unit_secs);
+long oom_badness_points(const struct oom_badness_input *in,
+			const struct oom_badness_tunables *t,
+			unsigned long totalpages,
+			struct oom_badness_breakdown *out);
+long oom_badness_bound(unsigned long frees, unsigned long share,
+		       unsigned int cpu_div, unsigned int age_div, long adj,
+		       unsigned long totalpages);
+unsigned long oom_child_own_score(unsigned long frees, long adj,
+				  unsigned long totalpages);
+bool oom_child_big_enough(unsigned long parent_frees,
+			  unsigned long child_frees, unsigned int min_percent);
+bool oom_child_may_die_for(unsigned long child_score, short child_adj,
+			   short parent_adj);
+bool oom_child_guard_active(u64 stamp, u64 now, unsigned int window_secs);
+bool oom_guard_kills_parent(unsigned long parent_frees,
+			    unsigned long child_frees);
+bool oom_episode_continues(u64 last, unsigned int epoch, u64 now,
+			   unsigned int cur_epoch, unsigned int window_secs);
+bool oom_badness_beats(long points, long best);
+unsigned long oom_walk_min_pages(unsigned long totalpages);
+unsigned long oom_partial_frees(unsigned long found, unsigned long seen,
+				unsigned long footprint);
+
+/* The stock footprint of an mm; the counters fallback of the estimate. */
+static inline unsigned long oom_mm_footprint(struct mm_struct *mm)
+{
+	return get_mm_rss(mm) + get_mm_counter(mm, MM_SWAPENTS) +
+		mm_pgtables_bytes(mm) / PAGE_SIZE;
+}
+
+/*
+ * Hooks for mm/oom_kill.c.
+ */
+
+/**
+ * struct oom_child_pick - what the child-before-parent rule decided
+ * @considered: the rule was in force for this kill
+ * @guarded: a child was sacrificed for the parent within the guard window
+ * @guard_spared: the guard fired, but the child frees more than the parent
+ *	and dies instead
+ * @guard_pid: that earlier child
+ * @guard_ms: how long ago it was killed
+ * @seen: children with their own mm and memory
+ * @small: eligible children that free less than @min_percent of what the
+ *	parent frees
+ * @protected: children kept by their oom_score_adj or a score of 0
+ * @min_percent: the share of the parent's frees a child had to free
+ * @parent: the selected process, referenced, when a child dies instead
+ * @child: that child, referenced for the kill
+ * @child_points: the child's classic score
+ * @child_footprint: the child's stock footprint, pages
+ * @child_frees: what the child's kill frees, pages
+ */
+struct oom_child_pick {
+	bool considered;
+	bool guarded;
+	bool guard_spared;
+	pid_t guard_pid;
+	u64 guard_ms;
+	unsigned int seen;
+	unsigned int small;
+	unsigned int protected;
+	unsigned int min_percent;
+	struct task_struct *parent;
+	struct task_struct *child;
+	long child_points;
+	unsigned long child_footprint;
+	unsigned long child_frees;
+};
+
+/**
+ * struct oom_badness_ctx - the classic policy's state for one OOM
+ * @t: the tunables, read once
+ * @seq: number of this selection; stamps struct oom_badness_state
+ * @now: get_jiffies_64() at the start of the OOM
+ * @boottime: the coarse boottime clock then, for ages
+ * @episode: the episode of the OOM's scope
+ * @episode_id: id of the episode this OOM belongs to
+ * @kill_nr: 1 for the first kill of an episode, 2 for the next...
+ * @by_frees: rank by what a kill frees, without the classic factors
+ * @rank_all: score every candidate in full (the ranking view), skip nothing
+ * @walk_left: page-table entries the estimate may still walk
+ * @walk_min: candidates with a smaller footprint are not walked
+ * @memcg: memcg of a memcg OOM, or NULL
+ * @nodes: nodes a constrained OOM is about, or NULL for all
+ * @swap_helps: enum oom_swap_helps
+ * @chosen: the task the classic selection chose, if oc->chosen is it
+ * @victim: the task oom_kill_process() kills, referenced
+ * @pick: what the child-before-parent rule decided
+ * @cred: credentials whose capabilities @cred_root and @cred_rawio hold,
+ *	referenced
+ * @cred_root: @cred has CAP_SYS_ADMIN or CAP_SYS_RESOURCE
+ * @cred_rawio: @cred has CAP_SYS_RAWIO
+ * @walks: mms walked
+ * @walked: page-table entries walked
+ * @walk_ns: time spent walking
+ * @fallbacks: candidates that fell back to the counters (lock or budget)
+ */
+struct oom_badness_ctx {
+	struct oom_badness_tunables t;
+	unsigned int seq;
+	u64 now;
+	u64 boottime;
+	struct oom_episode *episode;
+	unsigned int episode_id;
+	unsigned int kill_nr;
+	bool by_frees;
+	bool rank_all;
+	unsigned long walk_left;
+	unsigned long walk_min;
+	struct mem_cgroup *memcg;
+	const nodemask_t *nodes;
+	u8 swap_helps;
+	struct task_struct *chosen;
+	struct task_struct *victim;
+	struct oom_child_pick pick;
+	const struct cred *cred;
+	bool cred_root;
+	bool cred_rawio;
+	unsigned int walks;
+	unsigned long walked;
+	u64 walk_ns;
+	unsigned int fallbacks;
+};
+
+extern unsigned int sysctl_oom_badness_policy;
+
+/*
+ * Is the classic policy in force?  For an OOM, the answer of its snapshot;
+ * without one (/proc/<pid>/oom_score), the sysctl.  One load either way.
+ */
+static inline bool oom_badness_classic(struct oom_control *oc)
+{
+	struct oom_badness_ctx *ctx = oc ? oc->policy : NULL;
+
+	if (ctx)
+		return ctx->t.policy == OOM_BADNESS_CLASSIC;
+	return READ_ONCE(sysctl_oom_badness_policy) == OOM_BADNESS_CLASSIC;
+}
+
+/* In mm/oom_kill.c, for the policy. */
+struct mm_struct *oom_task_footprint(struct task_struct *task,
+				     unsigned long *footprint, long *adj);
+bool oom_task_in_scope(struct oom_control *oc, struct task_struct *task);
+
+/* In mm/oom_badness.c, for mm/oom_kill.c. */
+void oom_badness_begin(struct oom_control *oc, struct oom_badness_ctx *ctx);
+void oom_badness_end(struct oom_control *oc);
+void oom_badness_evaluate(struct oom_control *oc, struct task_struct *task);
+long oom_badness_proc(struct task_struct *task, unsigned long footprint,
+		      long adj, unsigned long totalpages);
+bool oom_badness_pick_child(struct oom_control *oc,
+			    struct task_struct **victim);
+void oom_badness_report(struct oom_control *oc, struct task_struct *victim);
+void oom_badness_killed(struct oom_control *oc);
+
+#if IS_ENABLED(CONFIG_KUNIT) && defined(CONFIG_SYSCTL)
+extern struct ctl_table oom_badness_sysctls[];
+extern const unsigned int oom_badness_nr_sysctls;
+int oom_badness_sysctl_handler(const struct ctl_table *table, int write,
+			       void *buffer, size_t *lenp, loff_t *ppos);
+#endif
+
+#endif /* __MM_OOM_BADNESS_H */
