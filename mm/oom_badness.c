@@ -963,6 +963,9 @@ static void oom_evaluate_by_frees(struct oom_control *oc,
 			       oc->chosen_points))
 		return;
 	oom_estimate(ctx, task, st, true);
+	/* the factors do not count here; the ranking view shows them anyway */
+	if (ctx->rank_all)
+		oom_gather(ctx, task, st);
 	points = oom_badness_bound(st->frees, 0, 1, 1, st->adj,
 				   oc->totalpages);
 	if (oom_badness_beats(points, oc->chosen_points))
@@ -1595,12 +1598,12 @@ static void oom_view_collect(struct oom_control *oc, struct oom_view *v,
 			return;
 		e->st = *st;
 		oom_state_input(st, &in);
+		e->points = oom_badness_points(&in, &ctx->t, oc->totalpages,
+					       &e->bd);
+		/* an episode's later kill ranks by what it frees alone */
 		if (ctx->by_frees)
 			e->points = oom_badness_bound(st->frees, 0, 1, 1, st->adj,
 						      oc->totalpages);
-		else
-			e->points = oom_badness_points(&in, &ctx->t,
-						       oc->totalpages, &e->bd);
 	} else {
 		/* policy 0: the stock score, and the estimate for the record */
 		if (!oom_task_footprint(task, &footprint, &adj))
