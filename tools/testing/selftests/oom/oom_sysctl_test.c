@@ -3,75 +3,20 @@
  * Every OOM policy sysctl: its bounds, malformed input, the value kept
  * after a failed write, and writers without the privilege to change it.
  */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <linux/capability.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "../kselftest_harness.h"
 #include "oom_util.h"
-
-FIXTURE(sysctl) {
-	char path[128];
-	long saved;
-};
-
-FIXTURE_VARIANT(sysctl) {
-	const char *name;
-	long min, max;
-};
-
-FIXTURE_VARIANT_ADD(sysctl, oom_badness_policy) {
-	.name = "oom_badness_policy", .min = 0, .max = 1,
-};
-
-FIXTURE_VARIANT_ADD(sysctl, oom_badness_cputime_unit_ms) {
-	.name = "oom_badness_cputime_unit_ms", .min = 0, .max = 3600000,
-};
-
-FIXTURE_VARIANT_ADD(sysctl, oom_badness_runtime_unit_secs) {
-	.name = "oom_badness_runtime_unit_secs", .min = 0, .max = 604800,
-};
-
-FIXTURE_VARIANT_ADD(sysctl, oom_badness_root_divisor) {
-	.name = "oom_badness_root_divisor", .min = 1, .max = 1024,
-};
-
-FIXTURE_VARIANT_ADD(sysctl, oom_badness_rawio_divisor) {
-	.name = "oom_badness_rawio_divisor", .min = 1, .max = 1024,
-};
-
-FIXTURE_VARIANT_ADD(sysctl, oom_badness_children_percent) {
-	.name = "oom_badness_children_percent", .min = 0, .max = 100,
-};
-
-FIXTURE_VARIANT_ADD(sysctl, oom_prefer_children) {
-	.name = "oom_prefer_children", .min = 0, .max = 1,
-};
-
-FIXTURE_VARIANT_ADD(sysctl, oom_child_min_percent) {
-	.name = "oom_child_min_percent", .min = 0, .max = 100,
-};
-
-FIXTURE_VARIANT_ADD(sysctl, oom_child_guard_secs) {
-	.name = "oom_child_guard_secs", .min = 1, .max = 86400,
-};
-
-FIXTURE_SETUP(sysctl)
-{
-	if (getuid() != 0)
-		SKIP(return, "must run as root");
-	snprintf(self->path, sizeof(self->path), "/proc/sys/vm/%s",
-		 variant->name);
-	if (access(self->path, F_OK))
-		SKIP(return, "kernel without %s", variant->name);
-	self->saved = read_long(self->path);
-	ASSERT_GE(self->saved, variant->min);
-	ASSERT_LE(self->saved, variant->max);
-}
-
-FIXTURE_TEARDOWN(sysctl)
-{
-	if (self->saved >= 0)
-		write_file(self->path, "%ld\n", self->saved);
-}
 
 /* write() of exactly @len bytes at offset 0: 0 or -errno. */
 static int raw_write(const char *path, const char *buf, size_t len)
@@ -87,108 +32,205 @@ static int raw_write(const char *path, const char *buf, size_t len)
 	return n;
 }
 
-TEST_F(sysctl, is_root_writable_only)
+static void sysctl_path(char *path, size_t size, unsigned int i)
 {
-	struct stat st;
-
-	ASSERT_EQ(0, stat(self->path, &st));
-	EXPECT_EQ(0644, st.st_mode & 07777);
-	EXPECT_EQ(0, st.st_uid);
+	snprintf(path, size, "/proc/sys/vm/%s", oom_policy_sysctls[i].name);
 }
 
-TEST_F(sysctl, accepts_both_bounds_and_reads_them_back)
+/*
+ * Every test below runs over the one table of the policy's sysctls and
+ * their bounds (oom_util.c).  The fixture saves the values to a file and
+ * restores them after the test; a test killed by its timeout leaves the
+ * file, and the next setup restores from it first.  Each case takes a
+ * second or two on the debug kernel, the fuzz (10,000 writes) longer; none
+ * waits for an OOM.
+ */
+#define SYSCTL_TIMEOUT 120
+
+/* The cases that change no sysctl. */
+FIXTURE(global) {};
+FIXTURE_SETUP(global) {}
+FIXTURE_TEARDOWN(global) {}
+
+FIXTURE(sysctl) {
+	long saved[32];
+};
+
+FIXTURE_SETUP(sysctl)
 {
-	char buf[32];
+	char path[128];
+	unsigned int i;
 
-	snprintf(buf, sizeof(buf), "%ld\n", variant->min);
-	EXPECT_EQ(0, raw_write(self->path, buf, strlen(buf)));
-	EXPECT_EQ(variant->min, read_long(self->path));
-	snprintf(buf, sizeof(buf), "%ld", variant->max);	/* no newline */
-	EXPECT_EQ(0, raw_write(self->path, buf, strlen(buf)));
-	EXPECT_EQ(variant->max, read_long(self->path));
-	ASSERT_GT(read_file(self->path, buf, sizeof(buf)), 0);
-	snprintf(buf + 16, 16, "%ld\n", variant->max);
-	EXPECT_STREQ(buf + 16, buf);
-}
-
-TEST_F(sysctl, rejects_out_of_range_and_keeps_the_value)
-{
-	char buf[32];
-	long keep = variant->min + (variant->max > variant->min);
-
-	snprintf(buf, sizeof(buf), "%ld", keep);
-	ASSERT_EQ(0, raw_write(self->path, buf, strlen(buf)));
-	if (variant->min > 0) {
-		snprintf(buf, sizeof(buf), "%ld", variant->min - 1);
-		EXPECT_EQ(-EINVAL, raw_write(self->path, buf, strlen(buf)));
-		EXPECT_EQ(keep, read_long(self->path));
+	if (getuid() != 0)
+		SKIP(return, "must run as root");
+	ASSERT_LE(oom_nr_policy_sysctls, ARRAY_SIZE(self->saved));
+	for (i = 0; i < oom_nr_policy_sysctls; i++) {
+		sysctl_path(path, sizeof(path), i);
+		if (access(path, F_OK))
+			SKIP(return, "kernel without %s", oom_policy_sysctls[i].name);
 	}
-	snprintf(buf, sizeof(buf), "%ld", variant->max + 1);
-	EXPECT_EQ(-EINVAL, raw_write(self->path, buf, strlen(buf)));
-	EXPECT_EQ(keep, read_long(self->path));
-	snprintf(buf, sizeof(buf), "%ld", 4294967296L + variant->min);
-	EXPECT_EQ(-EINVAL, raw_write(self->path, buf, strlen(buf)));
-	EXPECT_EQ(keep, read_long(self->path));
+	ASSERT_EQ(0, oom_save_sysctls());
+	for (i = 0; i < oom_nr_policy_sysctls; i++) {
+		sysctl_path(path, sizeof(path), i);
+		self->saved[i] = oom_read_long(path);
+		ASSERT_GE(self->saved[i], (long)oom_policy_sysctls[i].min);
+		ASSERT_LE(self->saved[i], (long)oom_policy_sysctls[i].max);
+	}
 }
 
-TEST_F(sysctl, rejects_malformed_input_and_keeps_the_value)
+FIXTURE_TEARDOWN(sysctl)
+{
+	oom_restore_sysctls();
+}
+
+TEST_F_TIMEOUT(sysctl, every_sysctl_is_root_writable_only, SYSCTL_TIMEOUT)
+{
+	char path[128];
+	struct stat st;
+	unsigned int i;
+
+	for (i = 0; i < oom_nr_policy_sysctls; i++) {
+		sysctl_path(path, sizeof(path), i);
+		ASSERT_EQ(0, stat(path, &st));
+		EXPECT_EQ(0644, st.st_mode & 07777) TH_LOG("%s", path);
+		EXPECT_EQ(0, st.st_uid) TH_LOG("%s", path);
+	}
+}
+
+TEST_F_TIMEOUT(sysctl, every_sysctl_accepts_both_bounds_and_reads_them_back, SYSCTL_TIMEOUT)
+{
+	char path[128], buf[32], want[32];
+	unsigned int i;
+
+	for (i = 0; i < oom_nr_policy_sysctls; i++) {
+		const struct oom_sysctl_bounds *b = &oom_policy_sysctls[i];
+
+		sysctl_path(path, sizeof(path), i);
+		snprintf(buf, sizeof(buf), "%lu\n", b->min);
+		EXPECT_EQ(0, raw_write(path, buf, strlen(buf))) TH_LOG("%s", path);
+		EXPECT_EQ((long)b->min, oom_read_long(path)) TH_LOG("%s", path);
+		snprintf(buf, sizeof(buf), "%lu", b->max);	/* no newline */
+		EXPECT_EQ(0, raw_write(path, buf, strlen(buf))) TH_LOG("%s", path);
+		EXPECT_EQ((long)b->max, oom_read_long(path)) TH_LOG("%s", path);
+		ASSERT_GT(oom_read_file(path, buf, sizeof(buf)), 0);
+		snprintf(want, sizeof(want), "%lu\n", b->max);
+		EXPECT_STREQ(want, buf) TH_LOG("%s", path);
+	}
+}
+
+TEST_F_TIMEOUT(sysctl, every_sysctl_rejects_out_of_range_and_keeps_the_value, SYSCTL_TIMEOUT)
+{
+	char path[128], buf[32];
+	unsigned int i;
+
+	for (i = 0; i < oom_nr_policy_sysctls; i++) {
+		const struct oom_sysctl_bounds *b = &oom_policy_sysctls[i];
+		long keep = b->min + (b->max > b->min);
+
+		sysctl_path(path, sizeof(path), i);
+		snprintf(buf, sizeof(buf), "%ld", keep);
+		ASSERT_EQ(0, raw_write(path, buf, strlen(buf)));
+		if (b->min > 0) {
+			snprintf(buf, sizeof(buf), "%lu", b->min - 1);
+			EXPECT_EQ(-EINVAL, raw_write(path, buf, strlen(buf)))
+				TH_LOG("%s <- %s", path, buf);
+			EXPECT_EQ(keep, oom_read_long(path));
+		}
+		snprintf(buf, sizeof(buf), "%lu", b->max + 1);
+		EXPECT_EQ(-EINVAL, raw_write(path, buf, strlen(buf)))
+			TH_LOG("%s <- %s", path, buf);
+		EXPECT_EQ(keep, oom_read_long(path));
+		snprintf(buf, sizeof(buf), "%lu", 4294967296UL + b->min);
+		EXPECT_EQ(-EINVAL, raw_write(path, buf, strlen(buf)))
+			TH_LOG("%s <- %s", path, buf);
+		EXPECT_EQ(keep, oom_read_long(path));
+	}
+}
+
+TEST_F_TIMEOUT(sysctl, every_sysctl_rejects_malformed_input_and_keeps_the_value, SYSCTL_TIMEOUT)
 {
 	static const char * const bad[] = {
 		"", "\n", "abc", "-1", "1 2", "1\n2", " 1", "1x", "0x1", "1.0",
 		"18446744073709551616", "99999999999999999999999999999",
 	};
 	static char overlong[4096];
-	char buf[32];
-	long keep = variant->max;
-	unsigned int i;
+	char path[128], buf[32];
+	unsigned int i, j;
 
-	snprintf(buf, sizeof(buf), "%ld", keep);
-	ASSERT_EQ(0, raw_write(self->path, buf, strlen(buf)));
-	for (i = 0; i < ARRAY_SIZE(bad); i++) {
-		EXPECT_EQ(-EINVAL, raw_write(self->path, bad[i], strlen(bad[i])))
-			TH_LOG("input \"%s\"", bad[i]);
-		EXPECT_EQ(keep, read_long(self->path));
-	}
 	memset(overlong, '1', sizeof(overlong));
-	EXPECT_EQ(-EINVAL, raw_write(self->path, overlong, sizeof(overlong)));
-	EXPECT_EQ(keep, read_long(self->path));
+	for (i = 0; i < oom_nr_policy_sysctls; i++) {
+		long keep = oom_policy_sysctls[i].max;
+
+		sysctl_path(path, sizeof(path), i);
+		snprintf(buf, sizeof(buf), "%ld", keep);
+		ASSERT_EQ(0, raw_write(path, buf, strlen(buf)));
+		for (j = 0; j < ARRAY_SIZE(bad); j++) {
+			EXPECT_EQ(-EINVAL, raw_write(path, bad[j], strlen(bad[j])))
+				TH_LOG("%s <- \"%s\"", path, bad[j]);
+			EXPECT_EQ(keep, oom_read_long(path));
+		}
+		EXPECT_EQ(-EINVAL, raw_write(path, overlong, sizeof(overlong)));
+		EXPECT_EQ(keep, oom_read_long(path));
+	}
 }
 
-TEST_F(sysctl, unprivileged_user_cannot_open_it_for_writing)
+TEST_F_TIMEOUT(sysctl, an_unprivileged_user_cannot_open_any_for_writing, SYSCTL_TIMEOUT)
 {
-	pid_t pid = fork();
+	char path[128];
+	unsigned int i;
 	int status;
+	pid_t pid;
 
+	pid = fork();
 	ASSERT_GE(pid, 0);
 	if (pid == 0) {
 		if (setresgid(OOM_UNPRIV_UID, OOM_UNPRIV_UID, OOM_UNPRIV_UID) ||
 		    setresuid(OOM_UNPRIV_UID, OOM_UNPRIV_UID, OOM_UNPRIV_UID))
-			_exit(2);
-		_exit(raw_write(self->path, "1", 1) == -EACCES ? 0 : 1);
+			_exit(100);
+		for (i = 0; i < oom_nr_policy_sysctls; i++) {
+			sysctl_path(path, sizeof(path), i);
+			if (raw_write(path, "1", 1) != -EACCES)
+				_exit(1 + i);
+		}
+		_exit(0);
 	}
 	ASSERT_EQ(pid, waitpid(pid, &status, 0));
-	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	EXPECT_EQ(self->saved, read_long(self->path));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		TH_LOG("exit status %d (1 + index of the sysctl)", WEXITSTATUS(status));
+	for (i = 0; i < oom_nr_policy_sysctls; i++) {
+		sysctl_path(path, sizeof(path), i);
+		EXPECT_EQ(self->saved[i], oom_read_long(path)) TH_LOG("%s", path);
+	}
 }
 
-TEST_F(sysctl, root_without_cap_sys_admin_gets_eperm)
+TEST_F_TIMEOUT(sysctl, root_without_cap_sys_admin_gets_eperm_from_each, SYSCTL_TIMEOUT)
 {
-	pid_t pid = fork();
+	char path[128], buf[32];
+	unsigned int i;
 	int status;
+	pid_t pid;
 
+	pid = fork();
 	ASSERT_GE(pid, 0);
 	if (pid == 0) {
-		char buf[32];
-
-		/* uid 0 may open the file, but the write needs the capability */
-		if (set_caps(~0ULL >> 23 & ~(1ULL << CAP_SYS_ADMIN)))
-			_exit(2);
-		snprintf(buf, sizeof(buf), "%ld", variant->min);
-		_exit(raw_write(self->path, buf, strlen(buf)) == -EPERM ? 0 : 1);
+		/* uid 0 may open the files, but a write needs the capability */
+		if (oom_set_caps(~0ULL >> 23 & ~(1ULL << CAP_SYS_ADMIN)))
+			_exit(100);
+		for (i = 0; i < oom_nr_policy_sysctls; i++) {
+			sysctl_path(path, sizeof(path), i);
+			snprintf(buf, sizeof(buf), "%lu", oom_policy_sysctls[i].min);
+			if (raw_write(path, buf, strlen(buf)) != -EPERM)
+				_exit(1 + i);
+		}
+		_exit(0);
 	}
 	ASSERT_EQ(pid, waitpid(pid, &status, 0));
-	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	EXPECT_EQ(self->saved, read_long(self->path));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		TH_LOG("exit status %d (1 + index of the sysctl)", WEXITSTATUS(status));
+	for (i = 0; i < oom_nr_policy_sysctls; i++) {
+		sysctl_path(path, sizeof(path), i);
+		EXPECT_EQ(self->saved[i], oom_read_long(path)) TH_LOG("%s", path);
+	}
 }
 
 /* A value the sysctl does not hold now, so a wrongly accepted write shows. */
@@ -208,9 +250,9 @@ static int enter_user_ns(uid_t outer_uid)
 	if (unshare(CLONE_NEWUSER))
 		return -1;
 	snprintf(map, sizeof(map), "0 %u 1", outer_uid);
-	if (write_file("/proc/self/setgroups", "deny") ||
-	    write_file("/proc/self/uid_map", "%s", map) ||
-	    write_file("/proc/self/gid_map", "%s", map))
+	if (oom_write_file("/proc/self/setgroups", "deny") ||
+	    oom_write_file("/proc/self/uid_map", "%s", map) ||
+	    oom_write_file("/proc/self/gid_map", "%s", map))
 		return -1;
 	return geteuid() == 0 ? 0 : -1;
 }
@@ -218,45 +260,56 @@ static int enter_user_ns(uid_t outer_uid)
 /*
  * Mapped to the real root, the namespace's root passes the file mode and
  * is refused by the capability check (EPERM); mapped to an ordinary user,
- * it cannot even open the file (EACCES).
+ * it cannot even open the files (EACCES).
  */
-TEST_F(sysctl, root_in_a_user_namespace_cannot_change_it)
+TEST_F_TIMEOUT(sysctl, root_in_a_user_namespace_cannot_change_any, SYSCTL_TIMEOUT)
 {
 	static const struct { uid_t outer; int err; } cases[] = {
 		{ 0, EPERM }, { OOM_UNPRIV_UID, EACCES },
 	};
-	long val = other_value(self->saved, variant->min, variant->max);
-	unsigned int i;
+	unsigned int c, i;
+	char path[128];
 
-	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+	for (c = 0; c < ARRAY_SIZE(cases); c++) {
 		pid_t pid = fork();
 		int status;
 
 		ASSERT_GE(pid, 0);
 		if (pid == 0) {
+			uid_t outer = cases[c].outer;
 			char buf[32];
-			int ret;
 
 			/*
 			 * Changing uid makes the task non-dumpable, and its
 			 * /proc/self files root's: make them its own again.
 			 */
-			if (cases[i].outer &&
-			    (setresgid(cases[i].outer, cases[i].outer, cases[i].outer) ||
-			     setresuid(cases[i].outer, cases[i].outer, cases[i].outer) ||
+			if (outer &&
+			    (setresgid(outer, outer, outer) ||
+			     setresuid(outer, outer, outer) ||
 			     prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)))
-				_exit(2);
-			if (enter_user_ns(cases[i].outer))
-				_exit(3);
-			snprintf(buf, sizeof(buf), "%ld", val);
-			ret = raw_write(self->path, buf, strlen(buf));
-			_exit(ret != -cases[i].err);
+				_exit(100);
+			if (enter_user_ns(outer))
+				_exit(101);
+			for (i = 0; i < oom_nr_policy_sysctls; i++) {
+				const struct oom_sysctl_bounds *b = &oom_policy_sysctls[i];
+				long val = other_value(self->saved[i], b->min, b->max);
+
+				sysctl_path(path, sizeof(path), i);
+				snprintf(buf, sizeof(buf), "%ld", val);
+				if (raw_write(path, buf, strlen(buf)) != -cases[c].err)
+					_exit(1 + i);
+			}
+			_exit(0);
 		}
 		ASSERT_EQ(pid, waitpid(pid, &status, 0));
 		EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
 			TH_LOG("namespace root mapped to uid %u: status %#x",
-			       cases[i].outer, status);
-		EXPECT_EQ(self->saved, read_long(self->path));
+			       cases[c].outer, status);
+		for (i = 0; i < oom_nr_policy_sysctls; i++) {
+			sysctl_path(path, sizeof(path), i);
+			EXPECT_EQ(self->saved[i], oom_read_long(path))
+				TH_LOG("%s", path);
+		}
 	}
 }
 
@@ -265,30 +318,31 @@ TEST_F(sysctl, root_in_a_user_namespace_cannot_change_it)
  * way around it: without CAP_SYS_RESOURCE a process can raise its value and
  * come back down, never below what a privileged writer gave it.
  */
-TEST(unprivileged_process_cannot_lower_its_oom_score_adj)
+TEST_F_TIMEOUT(global, unprivileged_process_cannot_lower_its_oom_score_adj,
+	       SYSCTL_TIMEOUT)
 {
 	pid_t pid = fork();
 	int status;
 
 	ASSERT_GE(pid, 0);
 	if (pid == 0) {
-		set_adj(300);
+		oom_set_adj(300);
 		/* dumpable again, so that /proc/self is the new user's */
-		if (become(OOM_USER) || prctl(PR_SET_DUMPABLE, 1, 0, 0, 0))
+		if (oom_become(OOM_USER) || prctl(PR_SET_DUMPABLE, 1, 0, 0, 0))
 			_exit(2);
-		if (!write_file("/proc/self/oom_score_adj", "299") ||
-		    !write_file("/proc/self/oom_score_adj", "-1000"))
+		if (!oom_write_file("/proc/self/oom_score_adj", "299") ||
+		    !oom_write_file("/proc/self/oom_score_adj", "-1000"))
 			_exit(3);
-		if (read_long("/proc/self/oom_score_adj") != 300)
+		if (oom_read_long("/proc/self/oom_score_adj") != 300)
 			_exit(4);
-		if (write_file("/proc/self/oom_score_adj", "800") ||
-		    write_file("/proc/self/oom_score_adj", "300"))
+		if (oom_write_file("/proc/self/oom_score_adj", "800") ||
+		    oom_write_file("/proc/self/oom_score_adj", "300"))
 			_exit(5);
 		/* and a child starts from the parent's value, not below */
 		pid = fork();
 		if (pid == 0)
-			_exit(write_file("/proc/self/oom_score_adj", "0") &&
-			      read_long("/proc/self/oom_score_adj") == 300 ? 0 : 1);
+			_exit(oom_write_file("/proc/self/oom_score_adj", "0") &&
+			      oom_read_long("/proc/self/oom_score_adj") == 300 ? 0 : 1);
 		if (pid < 0 || waitpid(pid, &status, 0) != pid ||
 		    !WIFEXITED(status) || WEXITSTATUS(status))
 			_exit(6);
@@ -302,6 +356,7 @@ TEST(unprivileged_process_cannot_lower_its_oom_score_adj)
 /* ------------------------------------------------------------------ fuzz */
 
 #define FUZZ_WRITES	10000
+#define OOM_NR_FUZZ	32
 
 static unsigned long long fuzz_state = 0x9e3779b97f4a7c15ULL;
 
@@ -396,29 +451,23 @@ static size_t fuzz_input(char *buf, size_t size, unsigned long min,
  * Thousands of writes across all our sysctls; after each, the value is the
  * one the grammar says, and a refused write left the old one in place.
  */
-TEST(fuzz_every_sysctl_keeps_its_bounds)
+TEST_F_TIMEOUT(sysctl, fuzz_every_sysctl_keeps_its_bounds, SYSCTL_TIMEOUT)
 {
 	static char buf[8192];
-	unsigned long expect[ARRAY_SIZE(oom_policy_sysctls)], val;
+	unsigned long expect[OOM_NR_FUZZ], val = 0;
 	unsigned int i, n, accepted = 0, refused = 0, mismatch = 0;
 	char path[128];
-	long saved[ARRAY_SIZE(oom_policy_sysctls)];
 
-	if (getuid() != 0)
-		SKIP(return, "must run as root");
-	for (i = 0; i < ARRAY_SIZE(oom_policy_sysctls); i++) {
-		snprintf(path, sizeof(path), "/proc/sys/vm/%s", oom_policy_sysctls[i].name);
-		saved[i] = read_long(path);
-		ASSERT_GE(saved[i], 0) TH_LOG("%s", oom_policy_sysctls[i].name);
-		expect[i] = saved[i];
-	}
+	ASSERT_LE(oom_nr_policy_sysctls, OOM_NR_FUZZ);
+	for (i = 0; i < oom_nr_policy_sysctls; i++)
+		expect[i] = self->saved[i];
 	for (n = 0; n < FUZZ_WRITES; n++) {
 		size_t len;
 		bool ok;
 		long got;
 		int ret;
 
-		i = fuzz_rand() % ARRAY_SIZE(oom_policy_sysctls);
+		i = fuzz_rand() % oom_nr_policy_sysctls;
 		snprintf(path, sizeof(path), "/proc/sys/vm/%s", oom_policy_sysctls[i].name);
 		len = fuzz_input(buf, sizeof(buf), oom_policy_sysctls[i].min,
 				 oom_policy_sysctls[i].max);
@@ -435,16 +484,12 @@ TEST(fuzz_every_sysctl_keeps_its_bounds)
 			       oom_policy_sysctls[i].name, len, (int)(len < 40 ? len : 40),
 			       buf, ret, ok ? "accept" : "EINVAL");
 		}
-		got = read_long(path);
+		got = oom_read_long(path);
 		if ((unsigned long)got != expect[i] && mismatch++ < 5)
 			TH_LOG("%s: reads %ld after write %u, expected %lu",
 			       oom_policy_sysctls[i].name, got, n, expect[i]);
 		if (got < (long)oom_policy_sysctls[i].min || got > (long)oom_policy_sysctls[i].max)
 			mismatch++;
-	}
-	for (i = 0; i < ARRAY_SIZE(oom_policy_sysctls); i++) {
-		snprintf(path, sizeof(path), "/proc/sys/vm/%s", oom_policy_sysctls[i].name);
-		write_file(path, "%ld\n", saved[i]);
 	}
 	TH_LOG("%u writes: %u accepted, %u refused, %u mismatches",
 	       FUZZ_WRITES, accepted, refused, mismatch);
