@@ -126,27 +126,6 @@ static long next_field(const char *json, const char *key)
 	return p ? strtol(p + strlen(needle), NULL, 10) : -1;
 }
 
-/* Free memory in kB, per-CPU lists included. */
-static long free_kb(void)
-{
-	char buf[1 << 15], *p;
-	long pages = 0;
-
-	if (oom_read_file("/proc/zoneinfo", buf, sizeof(buf)) <= 0)
-		return -1;
-	for (p = buf; (p = strchr(p, '\n')); p++) {
-		char *q = p + 1;
-
-		while (*q == ' ')
-			q++;
-		if (!strncmp(q, "nr_free_pages ", 14))
-			pages += strtol(q + 14, NULL, 10);
-		else if (!strncmp(q, "count: ", 7))
-			pages += strtol(q + 7, NULL, 10);
-	}
-	return pages * (getpagesize() >> 10);
-}
-
 static bool gone(pid_t pid)
 {
 	char path[64], buf[512], *p;
@@ -202,7 +181,7 @@ TEST_F_TIMEOUT(oom, the_named_process_dies_and_frees_what_was_said, OOM_TIMEOUT)
 		}
 
 		oom_kmsg_reset(&t->log);
-		before = cg ? oom_cg_read(cg, "memory.current") >> 10 : free_kb();
+		before = cg ? oom_cg_read(cg, "memory.current") >> 10 : oom_mem_free_kb();
 		if (cg) {
 			char val[32];
 
@@ -232,7 +211,7 @@ TEST_F_TIMEOUT(oom, the_named_process_dies_and_frees_what_was_said, OOM_TIMEOUT)
 		ASSERT_GT(killed, 0) TH_LOG("no kill\n%s", oom_kmsg_read(&t->log));
 		oom_msleep(500);
 		oom_reap_zombies();
-		after = cg ? oom_cg_read(cg, "memory.current") >> 10 : free_kb();
+		after = cg ? oom_cg_read(cg, "memory.current") >> 10 : oom_mem_free_kb();
 		freed = cg ? before - after : after - before;
 		tol = frees / 10 > 4096 ? frees / 10 : 4096;
 		TH_LOG("policy %d: named %ld (frees %ld kB), killed %d, freed %ld kB",

@@ -968,27 +968,34 @@ int oom_global(void)
 }
 
 /*
- * Free memory in MiB: the free pages of every zone and those on the per-CPU
- * lists, which MemFree leaves out (a victim's pages may wait there).
+ * Free memory in kB: the free pages of every zone and those on the per-CPU
+ * lists, which MemFree leaves out (a victim's pages may wait there).  Read
+ * line by line: /proc/zoneinfo of two nodes and a few CPUs is longer than
+ * any fixed buffer one would pick, and a cut-off read undercounts.
  */
-static long mem_free_mib(void)
+long oom_mem_free_kb(void)
 {
-	char buf[1 << 15], *p;
+	FILE *f = fopen("/proc/zoneinfo", "re");
+	char line[256], *q;
 	long pages = 0;
 
-	if (oom_read_file("/proc/zoneinfo", buf, sizeof(buf)) <= 0)
-		return oom_read_key("/proc/meminfo", "MemFree") >> 10;
-	for (p = buf; (p = strstr(p, "\n")); p++) {
-		char *q = p + 1;
-
-		while (*q == ' ')
-			q++;
+	if (!f)
+		return oom_read_key("/proc/meminfo", "MemFree");
+	while (fgets(line, sizeof(line), f)) {
+		for (q = line; *q == ' '; q++)
+			;
 		if (!strncmp(q, "nr_free_pages ", 14))
 			pages += strtol(q + 14, NULL, 10);
 		else if (!strncmp(q, "count: ", 7))
 			pages += strtol(q + 7, NULL, 10);
 	}
-	return pages * (getpagesize() >> 10) >> 10;
+	fclose(f);
+	return pages * (getpagesize() >> 10);
+}
+
+static long mem_free_mib(void)
+{
+	return oom_mem_free_kb() >> 10;
 }
 
 /* Has @pid released its memory: gone, or a zombie? */

@@ -130,6 +130,7 @@ int oom_cg_squeeze(const char *cg, long free_mib);
 /* OOMs */
 int oom_global(void);
 int oom_global_episode(long need_mib, const pid_t *pids, int n, int max_kills);
+long oom_mem_free_kb(void);
 long oom_read_score(pid_t pid);
 
 /* The kernel log, from a point on; @lost says whether lines were missed */
