@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
-"""Turn the CSV lines of two oomkit-bench runs (vanilla, patched) into
-results/bench.csv, bench-summary.csv, bench.md and the gnuplot data.
+"""make bench's report: results/bench.md, freeable.md, bench.csv,
+bench-summary.csv and results/bench-ratios.dat for gnuplot.
 
-usage: bench-report.py VANILLA.out PATCHED.out "BASE VERSION" OUTDIR
+usage: bench-report.py "BASE VERSION" OUTDIR VANILLA.out PATCHED.out WALK.out SOAK.out SOAK_VERDICT
+
+The inputs are oomkit-bench's CSV lines "shape,config,round,metric,value"
+and its "# shape=S tasks=N" lines, in the VM jobs' outputs.
 """
 import datetime
 import os
@@ -11,15 +14,17 @@ import statistics
 import subprocess
 import sys
 
-LINE = re.compile(r"^(vanilla|policy0|policy1|policy1-nochild|policy1-nokids),(\d+),(\d+),(\w+),(-?[\d.]+)$")
-CONFIGS = ["vanilla", "policy0", "policy1", "policy1-nochild", "policy1-nokids"]
-MAIN = CONFIGS[:4]
-METRICS = ["select", "kill", "scan", "recover"]
-NAMES = {"select": "selection walk (us)", "kill": "out_of_memory() (us)",
-         "scan": "read all oom_score (us)", "recover": "OOM recovery (us)"}
-SHAPES = {"flat": "every sleeper a child of an unkillable launcher (as services under init)",
-          "families": "families of a parent and nine children (the classic policy adds nine "
-                      "children's footprints to every tenth candidate)"}
+LINE = re.compile(r"^([\w:]+),([\w-]+),(\d+),(\w+),(-?[\d.]+)$")
+TASKS = re.compile(r"^# shape=(\S+) tasks=(\d+)")
+NAMES = {
+    "flat:1000": "1,000 sleepers of a user", "flat:4000": "4,000 sleepers of a user",
+    "families:4000": "4,000 sleepers in families of ten",
+    "root:4000": "4,000 identical root sleepers",
+    "threads:200:50": "200 processes x 50 threads", "threads:20:500": "20 processes x 500 threads",
+    "children:20:200": "20 parents x 200 children", "children:1:1000": "1 parent x 1,000 children",
+    "children:1:4000": "1 parent x 4,000 children",
+    "storm:4000": "4,000 sleepers, fork storm on the other CPU",
+}
 
 
 def machine():
@@ -36,127 +41,137 @@ def machine():
 
 
 def parse(paths):
-    samples = []
+    samples, tasks = [], {}
     for path in paths:
-        shape = "families"
+        if not os.path.exists(path):
+            continue
         for line in open(path, errors="replace"):
             line = line.strip()
-            if line.startswith("# shape="):
-                shape = line.split("=", 1)[1]
+            m = TASKS.match(line)
+            if m:
+                tasks[m.group(1)] = int(m.group(2))
             m = LINE.match(line)
             if m:
-                c, n, r, metric, us = m.groups()
-                samples.append((shape, c, int(n), int(r), metric, float(us)))
-    return samples
+                samples.append((m.group(1), m.group(2), int(m.group(3)), m.group(4),
+                                float(m.group(5))))
+    return samples, tasks
 
 
-def ratio(a, b):
-    return a / b if a is not None and b else None
-
-
-def fmt(r):
-    return "%.2f" % r if r is not None else "-"
+def stats(vals):
+    vals = sorted(vals)
+    if not vals:
+        return None
+    if len(vals) < 4:
+        return statistics.median(vals), vals[0], vals[-1]
+    q = statistics.quantiles(vals, n=4)
+    return statistics.median(vals), q[0], q[2]
 
 
 def main():
-    van, pat, base, out = sys.argv[1:5]
-    samples = parse([van, pat])
-    if not samples:
-        sys.exit("bench-report: no samples")
-    date = datetime.date.today().isoformat()
-    mach = machine()
-    os.makedirs(out, exist_ok=True)
-    with open(os.path.join(out, "bench.csv"), "w") as f:
-        f.write("date,base,machine,shape,config,n,round,metric,us\n")
-        for shape, c, n, r, metric, us in samples:
-            f.write('%s,"%s","%s",%s,%s,%d,%d,%s,%.1f\n' % (date, base, mach, shape, c, n, r, metric, us))
+    base, outdir, van, pat, walk, soak, soak_verdict = sys.argv[1:8]
+    samples, tasks = parse([van, pat, walk, soak])
+    os.makedirs(outdir, exist_ok=True)
+    by = {}
+    for shape, config, rnd, metric, v in samples:
+        by.setdefault((shape, config, metric), []).append(v)
+    with open(os.path.join(outdir, "bench.csv"), "w") as f:
+        f.write("shape,config,round,metric,value\n")
+        for s in samples:
+            f.write("%s,%s,%d,%s,%g\n" % s)
 
-    med, q1, q3, count = {}, {}, {}, {}
-    for key in {(s[0], s[1], s[2], s[4]) for s in samples}:
-        vals = [s[5] for s in samples if (s[0], s[1], s[2], s[4]) == key and s[5] >= 0]
-        if not vals:
-            continue
-        med[key] = statistics.median(vals)
-        q = statistics.quantiles(vals, n=4) if len(vals) > 1 else [vals[0]] * 3
-        q1[key], q3[key], count[key] = q[0], q[2], len(vals)
-    shapes = [s for s in SHAPES if any(k[0] == s for k in med)]
-    ns = sorted({s[2] for s in samples})
-    pairs = list(zip(ns, ns[1:])) + ([(ns[0], ns[-1])] if len(ns) > 2 else [])
-    marg = {}
-    for shape in shapes:
-        for c in CONFIGS:
-            for a, b in pairs:
-                ka, kb = (shape, c, a, "select"), (shape, c, b, "select")
-                if ka in med and kb in med:
-                    marg[shape, c, a, b] = (med[kb] - med[ka]) / (b - a)
+    today = datetime.date.today().isoformat()
+    md = [f"# make bench, {today}", "",
+          f"{base}, on {machine()}.  Medians of the rounds of each cell; the",
+          "configurations of a kernel run in the same boot, interleaved round by round.",
+          "The selection is the time in out_of_memory() before oom_kill_process(): the walk",
+          "over every candidate, under rcu_read_lock() (ftrace function_graph, the same",
+          "filter on every kernel).  The noise band of a ratio is the ratio of the",
+          "interquartile ranges' ends.  TCG numbers are emulated: the ratios are the point.", "",
+          "## Selection per task", "",
+          "| shape | tasks | vanilla (us) | policy 0 (us) | policy 1 (us) | p0 / vanilla | p1 / p0 | p1 per task (ns) |",
+          "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    summary = ["shape,tasks,vanilla,policy0,policy1,p0_vanilla,p0_vanilla_lo,p0_vanilla_hi,p1_p0,p1_p0_lo,p1_p0_hi"]
+    dat = []
+    for i, shape in enumerate([s for s in NAMES if (s, "policy1", "select_us") in by]):
+        v = stats(by.get((shape, "vanilla", "select_us"), []))
+        p0 = stats(by.get((shape, "policy0", "select_us"), []))
+        p1 = stats(by.get((shape, "policy1", "select_us"), []))
+        n = tasks.get(shape, 0)
+        r10 = p1[0] / p0[0] if p0 and p1 else float("nan")
+        r10lo = p1[1] / p0[2] if p0 and p1 else float("nan")
+        r10hi = p1[2] / p0[1] if p0 and p1 else float("nan")
+        r0v = p0[0] / v[0] if v and p0 else float("nan")
+        r0vlo = p0[1] / v[2] if v and p0 else float("nan")
+        r0vhi = p0[2] / v[1] if v and p0 else float("nan")
+        fmt = lambda s: "%.0f (%.0f-%.0f)" % s if s else "-"
+        md.append(f"| {NAMES[shape]} | {n} | {fmt(v)} | {fmt(p0)} | {fmt(p1)} | "
+                  f"{r0v:.2f} ({r0vlo:.2f}-{r0vhi:.2f}) | {r10:.2f} ({r10lo:.2f}-{r10hi:.2f}) | "
+                  f"{p1[0] * 1000 / n if n else 0:.0f} |")
+        summary.append(f"{shape},{n},{v[0] if v else ''},{p0[0] if p0 else ''},{p1[0]},"
+                       f"{r0v:.3f},{r0vlo:.3f},{r0vhi:.3f},{r10:.3f},{r10lo:.3f},{r10hi:.3f}")
+        dat.append(f"{i} \"{shape}\" {r10:.3f} {r10lo:.3f} {r10hi:.3f} {r0v:.3f} {r0vlo:.3f} {r0vhi:.3f}")
+    md += ["", "Targets: p1 / p0 at most 1.1 and p0 / vanilla at most 1.05 on every shape.", ""]
 
-    with open(os.path.join(out, "bench-summary.csv"), "w") as f:
-        f.write("date,base,shape,config,n,metric,rounds,median_us,q1_us,q3_us,ratio_vs_vanilla,ratio_vs_policy0\n")
-        for key in sorted(med):
-            shape, c, n, metric = key
-            rv = ratio(med[key], med.get((shape, "vanilla", n, metric)))
-            rp = ratio(med[key], med.get((shape, "policy0", n, metric)))
-            f.write('%s,"%s",%s,%s,%d,%s,%d,%.1f,%.1f,%.1f,%s,%s\n' % (
-                date, base, shape, c, n, metric, count[key], med[key], q1[key], q3[key],
-                fmt(rv), fmt(rp)))
+    md += ["## Lock holds and RCU sections", "",
+           "The longest oom_visit_children() (it holds tasklist_lock read, dropping it when a",
+           "writer waits, so this bounds any one hold) and the longest selection (one",
+           "rcu_read_lock() section), in us, over all rounds.", "",
+           "| shape | policy 1 children walk, max | policy 1 selection, max | vanilla selection, max |",
+           "| --- | --- | --- | --- |"]
+    for shape in NAMES:
+        vm = by.get((shape, "policy1", "visit_max_us"), [])
+        s1 = by.get((shape, "policy1", "select_us"), [])
+        sv = by.get((shape, "vanilla", "select_us"), [])
+        if s1:
+            md.append(f"| {NAMES[shape]} | {max(vm) if vm else 0:.0f} | {max(s1):.0f} | "
+                      f"{max(sv) if sv else 0:.0f} |")
+    md += ["", "## fork+exit latency while every oom_score is read", "",
+           "One parent of 4,000 children; a loop on CPU 0 reads /proc/*/oom_score (the",
+           "parent's read walks its children) while CPU 1 forks and reaps; p99 over 400 forks.", "",
+           "| kernel | p99 idle (us) | p99 reading (us) | ratio | longest children walk (us) |",
+           "| --- | --- | --- | --- | --- |"]
+    for config in ["vanilla", "policy0", "policy1"]:
+        idle = by.get(("forklat:4000", config, "fork_idle_p99_us"), [])
+        rd = by.get(("forklat:4000", config, "fork_reading_p99_us"), [])
+        vm = by.get(("forklat:4000", config, "visit_max_us"), [])
+        if idle and rd:
+            a, b = statistics.median(idle), statistics.median(rd)
+            md.append(f"| {config} | {a:.0f} | {b:.0f} | {b / a:.2f} | {max(vm) if vm else 0:.0f} |")
+    ooms = by.get(("children:1:4000", "policy1", "soak_ooms"), []) + \
+        by.get(("threads:20:500", "policy1", "soak_ooms"), [])
+    md += ["", "## Debug kernel", "",
+           f"60 s of OOMs on each of 1 parent x 4,000 children and 20 x 500 threads, on the",
+           f"KASAN + lockdep + PROVE_RCU + DEBUG_ATOMIC_SLEEP kernel with the lockup and",
+           f"hung-task detectors: {int(sum(ooms))} OOMs, kernel log: "
+           f"{'no splat' if soak_verdict == 'ok' else 'SPLAT (see build/logs/bench-debug-soak.console.log)'}.", ""]
+    md += ["The walk's own cost is in [freeable.md](freeable.md).", ""]
+    open(os.path.join(outdir, "bench.md"), "w").write("\n".join(md))
+    open(os.path.join(outdir, "bench-summary.csv"), "w").write("\n".join(summary) + "\n")
+    open(os.path.join(outdir, "bench-ratios.dat"), "w").write("\n".join(dat) + "\n")
 
-    for shape in shapes:
-        for c in CONFIGS:
-            with open(os.path.join(out, "bench-%s-%s.dat" % (shape, c)), "w") as f:
-                for n in ns:
-                    f.write("%d %s %s %s\n" % (n, *[med.get((shape, c, n, m), "NaN")
-                                                     for m in ("select", "scan", "recover")]))
-
-    md = ["Benchmark of %s, %s, on %s." % (base, date, mach),
-          "Medians of %d rounds per cell; all configurations of a kernel run in the same boot, "
-          "interleaved round by round.  TCG numbers are emulated: the ratios are the point." % max(count.values()),
-          "`policy1-nokids` (policy 1 with `oom_badness_children_percent=0`) is a diagnostic: "
-          "what the classic score costs without the children's share.", ""]
-    targets = []
-    for shape in shapes:
-        md += ["### Sleepers: %s" % SHAPES[shape], "",
-               "| metric | N | vanilla | policy 0 | policy 1 | policy 1, no child rule | p0 / vanilla | p1 / p0 |",
-               "| --- | --- | --- | --- | --- | --- | --- | --- |"]
-        for metric in METRICS:
-            for n in ns:
-                row = [med.get((shape, c, n, metric)) for c in MAIN]
-                if all(v is None for v in row):
-                    continue
-                cells = ["%.0f" % v if v is not None else "-" for v in row]
-                md.append("| %s | %d | %s | %s | %s | %s | %s | %s |" % (
-                    NAMES[metric], n, *cells, fmt(ratio(row[1], row[0])), fmt(ratio(row[2], row[1]))))
-        md += ["", "Selection walk, interquartile range in us (the noise):", "",
-               "| N | " + " | ".join(CONFIGS) + " |", "| --- |" + " --- |" * len(CONFIGS)]
-        for n in ns:
-            md.append("| %d | %s |" % (n, " | ".join(
-                "%.0f-%.0f" % (q1[k], q3[k]) if (k := (shape, c, n, "select")) in q1 else "-" for c in CONFIGS)))
-        md += ["", "Marginal selection cost per task, (t(N2) - t(N1)) / (N2 - N1), in ns:", "",
-               "| config | " + " | ".join("%d to %d" % p for p in pairs) + " |",
-               "| --- |" + " --- |" * len(pairs)]
-        for c in CONFIGS:
-            if (shape, c, ns[0], "select") in med:
-                md.append("| %s | %s |" % (c, " | ".join(
-                    "%.0f" % (marg[shape, c, a, b] * 1000) if (shape, c, a, b) in marg else "-"
-                    for a, b in pairs)))
-        md.append("")
-
-        def check(name, r, limit):
-            if r is not None:
-                targets.append("- %s, %s sleepers: %.3f (target %s): %s" % (
-                    name, shape, r, limit, "met" if r <= limit else "MISSED"))
-        a, b, big = ns[0], ns[-1], ns[-1]
-        mv, m0, m1 = (marg.get((shape, c, a, b)) for c in ("vanilla", "policy0", "policy1"))
-        check("policy 0 vs vanilla, per-task selection cost", ratio(m0, mv), 1.05)
-        check("policy 0 vs vanilla, selection walk at N=%d" % big,
-              ratio(med.get((shape, "policy0", big, "select")), med.get((shape, "vanilla", big, "select"))), 1.05)
-        check("policy 1 vs policy 0, per-task selection cost", ratio(m1, m0), 1.3)
-        check("policy 1 vs policy 0, oom_score scan at N=%d" % big,
-              ratio(med.get((shape, "policy1", big, "scan")), med.get((shape, "policy0", big, "scan"))), 1.3)
-        check("policy 1 vs vanilla, OOM recovery at N=%d" % big,
-              ratio(med.get((shape, "policy1", big, "recover")), med.get((shape, "vanilla", big, "recover"))), 1.0)
-    md += ["### Targets", ""] + targets + [""]
-    with open(os.path.join(out, "bench.md"), "w") as f:
-        f.write("\n".join(md))
+    fr = [f"# The estimate of what a kill frees: its cost, {today}", "",
+          f"{base}, on {machine()}; the kernel's own \"freeable estimate\" line",
+          "(entries walked, time), medians of the rounds.", "",
+          "| candidate | entries | walk (us) | us per MiB |", "| --- | --- | --- | --- |"]
+    for mib in (64, 256, 1024):
+        e = by.get(("walk", "policy1", f"walk_{mib}mib_entries"), [])
+        t = by.get(("walk", "policy1", f"walk_{mib}mib_us"), [])
+        if e and t:
+            fr.append(f"| {mib} MiB private | {statistics.median(e):.0f} | {statistics.median(t):.0f} | "
+                      f"{statistics.median(t) / mib:.1f} |")
+    e = by.get(("walk", "policy1", "budget_entries"), [])
+    t = by.get(("walk", "policy1", "budget_walk_us"), [])
+    s1 = stats(by.get(("walk", "policy1", "budget_select_us"), []))
+    s0 = stats(by.get(("walk", "policy1-nowalk", "budget_select_us"), []))
+    fr += ["", "Four candidates of 1000 MiB: the default budget (1,048,576 entries) is spent on",
+           "them, which is its worst case.", "",
+           "| | entries | walk (us) | selection (us) |", "| --- | --- | --- | --- |"]
+    if e and t and s1:
+        fr.append(f"| estimate on (budget 2^20) | {statistics.median(e):.0f} | {statistics.median(t):.0f} | {s1[0]:.0f} |")
+    if s0:
+        fr.append(f"| estimate off (budget 0) | 0 | 0 | {s0[0]:.0f} |")
+    fr.append("")
+    open(os.path.join(outdir, "freeable.md"), "w").write("\n".join(fr))
 
 
 if __name__ == "__main__":

@@ -1,18 +1,19 @@
-# gnuplot script of make bench: results/bench-SHAPE-CONFIG.dat -> results/bench.png
-set terminal pngcairo size 1100,440 font ",10"
+# gnuplot script of make bench: results/bench-ratios.dat -> results/bench.png
+# Per shape, the cost ratios of the selection, with their noise bands (the
+# ratios of the interquartile ranges' ends) and the targets.
+set terminal pngcairo size 1100,480 font ",10"
 set output "results/bench.png"
-set multiplot layout 1,2 title "OOM victim selection walk, vanilla 6.12 vs patched (QEMU TCG, emulated: compare the ratios)"
+set title "OOM selection cost per shape: ratios of medians (QEMU TCG)"
+set grid ytics
 set key top left
-set grid
-set logscale xy
-set xlabel "sleeping processes"
-set ylabel "median time of the walk (us)"
-do for [shape in "flat families"] {
-    set title (shape eq "flat" ? "sleepers under an unkillable launcher" : "families of ten (nine children per candidate parent)")
-    plot sprintf("results/bench-%s-vanilla.dat", shape) using 1:2 with linespoints lw 2 title "vanilla", \
-         sprintf("results/bench-%s-policy0.dat", shape) using 1:2 with linespoints title "policy 0", \
-         sprintf("results/bench-%s-policy1.dat", shape) using 1:2 with linespoints title "policy 1", \
-         sprintf("results/bench-%s-policy1-nochild.dat", shape) using 1:2 with linespoints title "policy 1, no child rule", \
-         sprintf("results/bench-%s-policy1-nokids.dat", shape) using 1:2 with linespoints dt 2 title "policy 1, children 0%"
-}
-unset multiplot
+set ylabel "ratio"
+set yrange [0.6:*]
+set xrange [-0.5:*]
+set xtics rotate by -30
+set style fill transparent solid 0.25 noborder
+plot "results/bench-ratios.dat" using 1:4:5:xtic(2) with filledcurves lc rgb "#1f77b4" notitle, \
+     "" using 1:3 with linespoints lw 2 pt 7 lc rgb "#1f77b4" title "policy 1 / policy 0", \
+     "" using 1:7:8 with filledcurves lc rgb "#ff7f0e" notitle, \
+     "" using 1:6 with linespoints lw 2 pt 5 lc rgb "#ff7f0e" title "policy 0 / vanilla", \
+     1.1 with lines dt 2 lw 2 lc rgb "#d62728" title "target 1.1", \
+     1.05 with lines dt 3 lw 1 lc rgb "#2ca02c" title "target 1.05"

@@ -31,6 +31,8 @@ kc=$BUILD/out/.kconfig-$variant
 mkdir -p "$kc"
 paths=()
 for f in "${frags[@]}"; do paths+=("$TOOLING/configs/$f"); done
+# the oom selftests say what they need; the patched kernels have it
+case $variant in vanilla) ;; *) paths+=("$TOP/tools/testing/selftests/oom/config") ;; esac
 make -s -C "$src" O="$kc" tinyconfig >"$kc/log" 2>&1 || { cat "$kc/log"; die "tinyconfig failed"; }
 "$src/scripts/kconfig/merge_config.sh" -m -O "$kc" "$kc/.config" "${paths[@]}" >>"$kc/log" 2>&1 ||
 	{ cat "$kc/log"; die "merge_config failed"; }

@@ -19,7 +19,7 @@ for p in $(grep -v '^#' patches/series); do
 		rc=1
 	fi
 done
-for f in $(git ls-files --cached --others --exclude-standard -- 'mm/*.[ch]' 'include/*.h' 'tools/testing/selftests/oom/*.[ch]' 'tooling/progs/*.c'); do
+for f in $(git ls-files --cached --others --exclude-standard -- 'mm/*.[ch]' 'include/*.h' 'tools/testing/selftests/oom/*.[ch]' 'tools/mm/*.c' 'tooling/progs/*.c'); do
 	if out=$(perl "$cp" --strict --terse --no-summary --no-tree -f "$f" 2>&1) && [ -z "$out" ]; then
 		echo "ok - checkpatch --strict $f"
 	else

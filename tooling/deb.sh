@@ -10,7 +10,6 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 cd "$TOP"
-tooling/prepare.sh
 # dh_listpackages (debhelper) is what bindeb-pkg needs beyond the build deps
 if ! command -v dh_listpackages >/dev/null; then
 	[ "$(id -u)" -eq 0 ] || die "install debhelper (as root): apt-get install debhelper"
@@ -58,16 +57,15 @@ x=$BUILD/deb/extract
 rm -rf "$x"
 dpkg-deb -x "$(ls "$BUILD"/deb/linux-image-*.deb | grep -v dbg | head -1)" "$x"
 img=$(ls "$x"/boot/vmlinuz-* | head -1)
-tooling/build-selftests.sh >/dev/null
-tooling/mkinitramfs.sh
-VM_IMAGE=$img tooling/vm.sh deb sysctls -q -t 300
+make -s initramfs >/dev/null
+VM_IMAGE=$img tooling/vm.sh deb -q -t 300 -- sysctls
 out=$LOGS/sysctls-deb.out
 rel=$(sed -n 's/^OOMKIT-BEGIN .* kernel=//p' "$out")
 n=$(grep -c '^vm/oom_badness_\|^vm/oom_prefer_children\|^vm/oom_child_' "$out" || true)
 policy=$(awk '$1 == "vm/oom_badness_policy" { print $3 }' "$out")
-if [ "$n" -eq 9 ] && [ "$rel" = "$ver-oomkit" ]; then
-	log "the packaged kernel $rel boots under QEMU with the 9 policy sysctls (vm.oom_badness_policy=$policy)"
+if [ "$n" -eq 11 ] && [ "$rel" = "$ver-oomkit" ]; then
+	log "the packaged kernel $rel boots under QEMU with the 11 policy sysctls (vm.oom_badness_policy=$policy)"
 else
 	cat "$out" >&2
-	die "the packaged kernel ($rel) does not show the policy sysctls ($n of 9)"
+	die "the packaged kernel ($rel) does not show the policy sysctls ($n of 11)"
 fi

@@ -6,7 +6,7 @@ set -euo pipefail
 PKGS=(
 	linux-source-6.12
 	build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils kmod
-	git perl python3 python3-ply python3-git rsync
+	git perl python3 python3-ply python3-git python3-jsonschema rsync
 	qemu-system-x86 busybox-static
 	gnuplot-nox
 )

@@ -1,4 +1,4 @@
-# Shared settings for the oomkit tooling.  Sourced, never executed.
+# Shared settings and helpers of the oomkit tooling.  Sourced, never executed.
 # shellcheck shell=bash
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -7,6 +7,7 @@ BUILD=${BUILD:-$TOP/build}
 SRC=$BUILD/linux                 # prepared tree: base + patches/ + overlay
 VANILLA_SRC=$BUILD/linux-vanilla # git worktree of the base commit
 LOGS=$BUILD/logs
+INITRAMFS=$BUILD/initramfs.cpio
 JOBS=${JOBS:-$(nproc)}
 ARCH=x86_64
 export ARCH
@@ -38,7 +39,5 @@ image() { printf '%s/arch/x86/boot/bzImage\n' "$(out_dir "$1")"; }
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
-# Kernel messages that mean a bug, whatever the test said.
-SPLATS='BUG:|WARNING:|INFO: possible|INFO: task .* blocked|inconsistent lock state|possible recursive locking|possible circular locking|suspicious RCU usage|KASAN:|UBSAN:|sleeping function called from invalid context|list_add corruption|list_del corruption|soft lockup|rcu_.* detected stalls|Kernel panic|general protection fault|Oops'
 # memory of the stress VM: small, so that the global OOMs come quickly
 STRESS_MEM=${STRESS_MEM:-512}

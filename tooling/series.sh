@@ -30,15 +30,20 @@ git -C "$SRC" worktree prune
 git -C "$SRC" worktree add -q --detach "$wt" base
 g() { git -C "$wt" "$@"; }
 
-# Compose the commits.
+# Compose the commits.  A patch's own message is the commit's: one source.
 while read -r msg what; do
 	case $msg in ''|'#'*) continue ;; esac
+	msgfile=$TOOLING/series/$msg.msg
 	for w in $what; do
 		case $w in
 		patch:*)
 			p=$(ls "$TOP"/patches/"${w#patch:}"-*.patch 2>/dev/null | head -1)
 			[ -n "$p" ] || die "$steps: no patch ${w#patch:}"
 			g apply --index "$p" || die "$(basename "$p") does not apply in the series"
+			msgfile=$BUILD/series-msg
+			git mailinfo "$msgfile.body" /dev/null <"$p" >"$msgfile.info"
+			{ sed -n 's/^Subject: //p' "$msgfile.info"; echo
+			  sed '/^Signed-off-by:/d' "$msgfile.body"; } >"$msgfile"
 			;;
 		*)
 			g checkout "$prepared" -- "$w" || die "$steps: $w is not in the prepared tree"
@@ -55,7 +60,8 @@ while read -r msg what; do
 		g add MAINTAINERS
 	fi
 	rm -f "$frag"
-	g commit -q -s -F "$TOOLING/series/$msg.msg"
+	[ -f "$msgfile" ] || die "$steps: step $msg has no patch and no $msgfile"
+	g commit -q -s -F "$msgfile"
 done <"$steps"
 
 # Every change of the prepared tree is in the series, and nothing else.

@@ -1,41 +1,75 @@
 #!/bin/bash
-# make test: every check of the project, counted one line each.
+# make test: every check of the project, one counted line each, ending with
+# "N passed, N failed".
 #
-#   static   checkpatch --strict on patches/ and the new files, kernel-doc,
-#            W=1 on the policy objects
-#   kunit    the KUnit suite under UML (kunit.py)
-#   test     the oom selftests in QEMU on the test kernel, and the smoke job
-#   debug    the same selftests on the debug kernel (KASAN, lockdep,
-#            PROVE_RCU, DEBUG_ATOMIC_SLEEP, ...), a 90-second stress run
-#            (global and memcg OOMs, churn, sysctl flips), and zero splats
-#   vanilla  the unpatched kernel: the oom_score oracle, and policy 0 of the
-#            patched kernel reporting the same scores; do no harm: the
-#            kernel's own OOM tests (cgroup test_memcontrol, mm mrelease_test)
-#            and cpuset/mempolicy-constrained OOMs, with swap on zram and two
-#            NUMA nodes, vanilla against policy 0 and policy 1, test by test
+#   static   checkpatch --strict, kernel-doc, the broken-patch check, the
+#            tooling's own tests (counting, comparisons), W=1, oom-rank
+#            under ASan on the host and its --json against the schema
+#   kunit    the KUnit suite, run at boot by the test kernel, read with
+#            kunit.py parse
+#   test     the oom selftests, the smoke job (with oom-rank and its ASan
+#            build against the kernel view) and the kernel's own OOM suites
+#            under both policies, in QEMU
+#   debug    the family, freeable, child-rule and ranking-view tests and a
+#            90 s stress run
+#            on a KASAN + lockdep + PROVE_RCU + DEBUG_ATOMIC_SLEEP kernel
+#   vanilla  the unpatched kernel of the same config: the oom_score oracle,
+#            the scenarios (never worse than stock), the kernel's own suites
 #
-# A VM job whose kernel image, initramfs and command line are bit-identical
-# to those of an earlier passing run is not booted again: its recorded
-# result is reused and marked "(cached)", as "go test" does.  RERUN=1
-# boots everything.  The last line is "N passed, N failed".
+# The next kernel builds while the VM jobs of the previous one run, at the
+# lowest CPU priority; still one kernel build at a time.  A VM job whose
+# kernel image, initramfs and command line are bit-identical to those of an
+# earlier passing run is not booted again (its results are reused and
+# marked "(cached)"); RERUN=1 boots everything.
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
+cd "$TOP" || exit 1
 mkdir -p "$LOGS" "$BUILD/test-cache"
 RESULTS=$LOGS/test-results.txt
+TIMES=$LOGS/job-times.txt
 : >"$RESULTS"
+: >"$TIMES"
 T0=$(now)
 
-pass() { echo "PASS $*" >>"$RESULTS"; echo "  ok    $*"; }
-fail() { echo "FAIL $*" >>"$RESULTS"; echo "  FAIL  $*"; }
-skip() { echo "SKIP $*" >>"$RESULTS"; echo "  skip  $*"; }
+say() { printf '  %-5s %s\n' "$1" "$2"; }
+pass() { echo "PASS $*" >>"$RESULTS"; say ok "$*"; }
+fail() { echo "FAIL $*" >>"$RESULTS"; say FAIL "$*"; }
 stage() { echo; echo "== $* ($(elapsed "$T0")s)"; }
+
+# Record "PASS|FAIL|SKIP text" and "TIME ..." lines (tooling/results.py).
+record() {
+	local verdict rest
+	while read -r verdict rest; do
+		case $verdict in
+		PASS) pass "$rest" ;;
+		FAIL) fail "$rest" ;;
+		SKIP) echo "SKIP $rest" >>"$RESULTS"; say skip "$rest" ;;
+		TIME) echo "$rest" >>"$TIMES" ;;
+		esac
+	done
+}
+
+# "ok - text" / "not ok - text" (the static checks, the comparisons)
+tap() {
+	local prefix=$1 line
+	while IFS= read -r line; do
+		case $line in
+		"not ok - "*) fail "$prefix${line#not ok - }" ;;
+		"ok - "*" # SKIP"*) line=${line#ok - }; echo "SKIP $prefix$line" >>"$RESULTS"; say skip "$prefix$line" ;;
+		"ok - "*) pass "$prefix${line#ok - }" ;;
+		esac
+	done
+}
 
 finish() {
 	local p f s
 	p=$(grep -c '^PASS' "$RESULTS")
 	f=$(grep -c '^FAIL' "$RESULTS")
 	s=$(grep -c '^SKIP' "$RESULTS")
+	echo
+	echo "VM job                          wall/limit (s)  slowest test (s)"
+	awk -F'|' '{ printf "%-32s %6s/%-6s  %6s  %s\n", $1, $2, $5, $3, $4 }' "$TIMES"
 	echo
 	grep '^FAIL' "$RESULTS" | sed 's/^FAIL /failed: /'
 	echo "make test took $(elapsed "$T0")s; $s skipped; logs in build/logs/"
@@ -44,87 +78,54 @@ finish() {
 	exit $?
 }
 
-# Turn TAP-like lines ("ok ...", "not ok ...", "ok ... # SKIP") into results.
-tap() {
-	local prefix=$1 line name
-	while IFS= read -r line; do
-		case $line in
-		"not ok "*)
-			name=${line#not ok }
-			name=${name#- }
-			fail "$prefix${name#[0-9]* }"
-			;;
-		"ok "*"# SKIP"*)
-			name=${line#ok }
-			skip "$prefix${name#[0-9]* }"
-			;;
-		"ok "*)
-			name=${line#ok }
-			name=${name#- }
-			pass "$prefix${name#[0-9]* }"
-			;;
-		esac
-	done
-}
-
-# vmjob VARIANT JOB LABEL [kernel args...]: boot (or reuse a cached pass),
-# then record the TAP results of the job and the splat check.  NOTAP=1:
-# the job's TAP is judged elsewhere (compared with vanilla), record only
-# that the job ended and the splat check.
+# vmjob VARIANT LABEL TIMEOUT [vm.sh options] -- JOB [ARG...]: boot (or
+# reuse a cached pass), then record the job's results and the splat check.
+# NOTAP=1: the job's results are judged elsewhere (compared with vanilla).
 vmjob() {
-	local variant=$1 job=$2 label=$3 key out console cached=
+	local variant=$1 label=$2 limit=$3 key out console cached= job rc=0
 	shift 3
-	out=$LOGS/$job-$variant.out
-	console=$LOGS/$job-$variant.console.log
-	key=$( (sha256sum "$(image "$variant")" "$BUILD/initramfs.cpio" |
-		cut -d' ' -f1; echo "$job $variant $* ${QEMU_ACCEL:-tcg} ${VM_MEM:-} ${VM_NODES:-}") | sha256sum | cut -c1-32)
+	job=$(printf '%s\n' "$@" | sed -n '/^--$/{n;p;q}')
+	local tag=${TAG:-}
+	out=$LOGS/$job-$variant${tag:+-$tag}.out
+	console=$LOGS/$job-$variant${tag:+-$tag}.console.log
+	key=$( (sha256sum "$(image "$variant")" "$INITRAMFS" | cut -d' ' -f1
+		echo "$variant $* ${QEMU_ACCEL:-tcg} ${VM_MEM:-} ${VM_NODES:-}") |
+		sha256sum | cut -c1-32)
 	if [ "${RERUN:-0}" != 1 ] && [ -f "$BUILD/test-cache/$key.out" ]; then
 		cp "$BUILD/test-cache/$key.out" "$out"
 		cp "$BUILD/test-cache/$key.console.log" "$console"
 		cached=" (cached)"
 		echo "  $label: same kernel image, initramfs and command line as a passing run: reusing its results"
 	else
-		if tooling/vm.sh "$variant" "$job" -q -t "${VM_TIMEOUT:-1200}" -- "$@"; then
-			:
-		fi
+		tooling/vm.sh "$variant" -q -t "$limit" ${tag:+-n "$tag"} "$@" || rc=1
 	fi
 	if ! grep -q '^OOMKIT-END' "$out"; then
-		fail "$label: the VM did not finish the job (see build/logs/$job-$variant.console.log)"
-		return 1
+		fail "$label: the VM finished the job within ${limit}s (see build/logs/${console##*/})"
 	fi
-	if [ "${NOTAP:-0}" != 1 ]; then
-		# binaries that died without reporting every test
-		grep '^OOMKIT-BINARY-EXIT' "$out" | while read -r _ bin st; do
-			if [ "$st" != 0 ] && ! awk -v b="$bin" '$0 == "OOMKIT-BINARY " b {on=1; next} /^OOMKIT-BINARY/ {on=0} on && /^not ok/ {f=1} END {exit !f}' "$out"; then
-				fail "$label: $bin exited with status $st without a failing test"
-			fi
-		done
-		awk '/^OOMKIT-BINARY /{ bin = $2 ": "; next }
-		     /^(not )?ok / { st = ($1 == "not") ? "not ok" : "ok"; rest = $0;
-				     sub(/^(not )?ok [0-9]+ /, "", rest); print st " " bin rest }' "$out" |
-			sed "s/\$/$cached/" | tap "$label: "
-	fi
-	if grep -Eq "$SPLATS" "$console"; then
-		fail "$label: no kernel splat (lockdep, KASAN, RCU, BUG, WARNING)$cached"
-		grep -E -m5 "$SPLATS" "$console" | sed 's/^/        /'
+	if [ "${NOTAP:-0}" = 1 ]; then
+		python3 "$TOOLING/results.py" "$out" "$label" "$cached" | grep '^TIME' |
+			sed "s/\$/|$limit/" | record
 	else
-		pass "$label: no kernel splat (lockdep, KASAN, RCU, BUG, WARNING)$cached"
+		python3 "$TOOLING/results.py" "$out" "$label" "$cached" |
+			sed "/^TIME /s/\$/|$limit/" | record
 	fi
-	if [ -z "$cached" ] && [ "$(sed -n 's/^OOMKIT-END rc=//p' "$out")" = 0 ] &&
-	   ! grep -Eq "$SPLATS" "$console"; then
+	if tooling/splats.sh "$console" >"$LOGS/splats.tmp"; then
+		pass "$label: no kernel splat (lockdep, KASAN, RCU, BUG, WARNING)$cached"
+	else
+		fail "$label: no kernel splat (lockdep, KASAN, RCU, BUG, WARNING)$cached"
+		cat "$LOGS/splats.tmp"
+	fi
+	if [ -z "$cached" ] && [ $rc -eq 0 ] && ! grep -q '^FAIL' <(python3 "$TOOLING/results.py" "$out" x) &&
+	   [ -s "$console" ] && tooling/splats.sh "$console" >/dev/null; then
 		cp "$out" "$BUILD/test-cache/$key.out"
 		cp "$console" "$BUILD/test-cache/$key.console.log"
 	fi
 }
 
-# The next kernel is built while the VM jobs of the previous one run, at
-# the lowest CPU priority: QEMU keeps the CPU it wants (TCG keeps about
-# one of the two cores busy) and the build takes what is left.  Still one
-# kernel build at a time.
 BG_PID=
 bg_build() {
 	rm -f "$LOGS/bg-build-$1.rc"
-	(nice -n 19 tooling/build-kernel.sh "$1" >"$LOGS/bg-build-$1.log" 2>&1
+	(nice -n 19 make -s kernel VARIANT="$1" >"$LOGS/bg-build-$1.log" 2>&1
 	 echo $? >"$LOGS/bg-build-$1.rc") &
 	BG_PID=$!
 }
@@ -135,10 +136,8 @@ wait_build() {
 	[ "$(cat "$LOGS/bg-build-$1.rc" 2>/dev/null)" = 0 ]
 }
 
-cd "$TOP" || exit 1
-
 stage "prepare the tree"
-if ! tooling/prepare.sh; then
+if ! make -s prepare; then
 	fail "prepare: Debian linux-source-6.12 + patches/ + overlay"
 	finish
 fi
@@ -149,7 +148,6 @@ tooling/checkpatch.sh | tap "static: "
 broken=$(mktemp -d)
 cp patches/* "$broken/"
 first=$(grep -v '^#' patches/series | head -1)
-# change the first context line of the first hunk
 awk '!done && /^@@/ { h = 1; print; next } h && !done && /^ ./ { print " BROKEN" substr($0, 2); done = 1; next } { print }' \
 	"patches/$first" >"$broken/$first"
 if out=$(OOMKIT_PATCHES=$broken tooling/prepare.sh --print-final 2>&1); then
@@ -161,61 +159,67 @@ else
 	fail "prepare: a patch with a broken hunk stops the build and names the file"
 fi
 rm -rf "$broken"
+tooling/tests/run.sh | tap "tooling: "
+tooling/check-oom-rank.sh | tap "static: "
 
-stage "KUnit (UML, kunit.py run --kunitconfig=mm/tests)"
-if tooling/kunit.sh >"$LOGS/kunit.summary" 2>&1; then :; fi
-if grep -q '\[\(PASSED\|FAILED\|CRASHED\)\] oom_' "$LOGS/kunit.summary"; then
-	sed -n 's/^\[PASSED\] \(oom_.*\)/ok - \1/p; s/^\[\(FAILED\|CRASHED\)\] \(oom_.*\)/not ok - \2/p; s/^\[SKIPPED\] \(oom_.*\)/ok - \1 # SKIP/p' \
-		"$LOGS/kunit.summary" | tap "kunit: "
-else
-	cat "$LOGS/kunit.summary"
-	fail "kunit: the UML KUnit kernel builds and runs (see build/logs/kunit.log)"
-fi
-
-stage "test kernel"
-if tooling/build-kernel.sh test; then
-	pass "build: test kernel (tinyconfig + tooling/configs/test.config)"
-	# W=1 on the policy objects, in a side tree so the image is untouched
-	w1=$BUILD/out/w1
-	mkdir -p "$w1"
-	cmp -s "$(out_dir test)/.config" "$w1/.config" || cp "$(out_dir test)/.config" "$w1/.config"
-	if make -s -C "$SRC" O="$w1" olddefconfig >/dev/null 2>&1 &&
-	   make -C "$SRC" O="$w1" W=1 -j"$JOBS" mm/oom_badness.o mm/oom_kill.o fs/proc/base.o \
-		>"$LOGS/w1.log" 2>&1 && ! grep -q "warning:" "$LOGS/w1.log"; then
+stage "test kernel (KUnit at boot, selftests, the kernel's own OOM suites)"
+if make -s kernel VARIANT=test; then
+	pass "build: test kernel"
+	if tooling/w1.sh; then
 		pass "static: no W=1 warnings in mm/oom_badness.o mm/oom_kill.o fs/proc/base.o"
 	else
-		grep -E "warning:|error:" "$LOGS/w1.log" | head -10
 		fail "static: no W=1 warnings in mm/oom_badness.o mm/oom_kill.o fs/proc/base.o"
 	fi
 else
 	fail "build: test kernel"
 fi
-if tooling/build-selftests.sh && tooling/mkinitramfs.sh; then
-	pass "build: oom selftests (static) and the initramfs"
+if make -s initramfs; then
+	pass "build: oom selftests, in-tree suites, helper programs (static) and the initramfs"
 else
-	fail "build: oom selftests (static) and the initramfs"
+	fail "build: oom selftests, in-tree suites, helper programs (static) and the initramfs"
 	finish
 fi
 bg_build debug
 if [ -f "$(image test)" ]; then
-	vmjob test smoke "test-kernel smoke"
-	vmjob test selftests "test-kernel"
-	# the kernel's own OOM tests under both policies (judged against
-	# vanilla in the vanilla stage)
-	NOTAP=1 vmjob test intree "test-kernel in-tree suites" oomkit.policies=0,1
+	vmjob test "test-kernel smoke" 300 -- smoke
+	/usr/bin/python3 tooling/check-json.py tools/mm/oom-rank.schema.json \
+		"$LOGS/smoke-test.out" "test-kernel: oom-rank --json" | tap ""
+	# KUnit ran at boot; kunit.py reads its results from the kernel log
+	NOTAP=1 vmjob test "test-kernel kunit" 300 -- kunit
+	if tooling/kunit.sh parse "$LOGS/kunit-test.out" >"$LOGS/kunit.summary" 2>&1; then
+		kunit_rc=0
+	else
+		kunit_rc=1
+	fi
+	sed -n 's/^\[PASSED\] \(oom_badness_test_.*\)/ok - \1/p; s/^\[\(FAILED\|CRASHED\)\] \(oom_badness_test_.*\)/not ok - \2/p; s/^\[SKIPPED\] \(oom_badness_test_.*\)/ok - \1 # SKIP/p' \
+		"$LOGS/kunit.summary" | tap "kunit: "
+	if [ $kunit_rc -eq 0 ] && grep -q '^\[PASSED\] oom_badness_test_' "$LOGS/kunit.summary"; then
+		pass "kunit: kunit.py parse found the suite and reports success"
+	else
+		fail "kunit: kunit.py parse found the suite and reports success (build/logs/kunit.summary)"
+	fi
+	vmjob test "test-kernel" 1800 -- selftests
+	# the kernel's own OOM tests under both policies, judged against vanilla
+	NOTAP=1 vmjob test "test-kernel in-tree suites" 900 -- intree 0 1
 fi
 
 stage "debug kernel (KASAN, lockdep, PROVE_RCU, DEBUG_ATOMIC_SLEEP, DEBUG_LIST)"
 if wait_build debug; then
 	pass "build: debug kernel"
 	bg_build vanilla
-	# booted with the stock policy: each scenario test sets the policy it
-	# is about, oom_constraint_test checks the booted one (policy 1 on the
-	# test kernel), and the fixtures must restore what they found
-	vmjob debug selftests "debug-kernel" sysctl.vm.oom_badness_policy=0
+	# booted with the stock policy: each test sets the policy it is about
+	# and must restore what it found; the scenarios that walk page tables
+	# and families the most
+	scn=oom_scenarios_test:-v+cow_family_6+-v+shmem_family_5+-v+memcg_cow_family_6
+	scn+=+-v+prefork_master+-v+admin_protected_child+-v+children_share
+	scn+=+-v+memcg_pages_charged_elsewhere+-v+cpu_time_of_threads
+	vmjob debug "debug-kernel" 2400 -k sysctl.vm.oom_badness_policy=0 -- \
+		selftests oom_child_test oom_freeable_test "$scn" \
+		oom_constraint_test:-v+cpuset_child_elsewhere \
+		oom_rank_test:-v+cow_family+-v+memcg_supervisor_and_worker+-v+protected_child
 	# the reduced stress run; "make stress" is the 10-minute one
-	VM_MEM=$STRESS_MEM vmjob debug stress "debug-kernel stress" loglevel=5 \
-		"oomkit.stress=${STRESS_SECS:-90}:${STRESS_KILLS:-45}"
+	VM_MEM=$STRESS_MEM TAG= vmjob debug "debug-kernel stress" 900 -m "$STRESS_MEM" -k loglevel=5 -- \
+		stress "${STRESS_SECS:-90}" "${STRESS_KILLS:-40}"
 	grep '^# counters\|^#   ' "$LOGS/stress-debug.out" | sed 's/^#/       /'
 else
 	fail "build: debug kernel"
@@ -225,15 +229,16 @@ fi
 stage "vanilla kernel (same config, no series)"
 if wait_build vanilla; then
 	pass "build: vanilla kernel"
-	vmjob vanilla selftests "vanilla-kernel" oomkit.only=oom_score_test
-	# policy 0 against vanilla, process by process
+	vmjob vanilla "vanilla-kernel" 1800 -- selftests oom_score_test oom_scenarios_test
 	if [ -f "$LOGS/selftests-vanilla.out" ] && [ -f "$LOGS/selftests-test.out" ]; then
 		python3 "$TOOLING/compare-scores.py" "$LOGS/selftests-test.out" \
 			"$LOGS/selftests-vanilla.out" | tap "vanilla-kernel: "
+		python3 "$TOOLING/compare-scenarios.py" "$LOGS/selftests-vanilla.out" \
+			"$LOGS/selftests-test.out" Documentation/admin-guide/mm/oom_badness.rst \
+			2>"$LOGS/scenarios-compare.txt" | tap "never worse than stock: "
+		sed 's/^/       /' "$LOGS/scenarios-compare.txt"
 	fi
-	# do no harm: test_memcontrol, mrelease_test and the constrained
-	# OOMs, vanilla against policy 0 and policy 1
-	NOTAP=1 vmjob vanilla intree "vanilla-kernel in-tree suites"
+	NOTAP=1 vmjob vanilla "vanilla-kernel in-tree suites" 900 -- intree
 	if [ -f "$LOGS/intree-vanilla.out" ] && [ -f "$LOGS/intree-test.out" ]; then
 		python3 "$TOOLING/compare-intree.py" "$LOGS/intree-vanilla.out" \
 			"$LOGS/intree-test.out" 2>"$LOGS/intree-compare.txt" | tap "do-no-harm: "

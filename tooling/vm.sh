@@ -1,40 +1,43 @@
 #!/bin/bash
-# Boot a kernel variant under QEMU and run one job of the initramfs.
+# Boot a kernel variant under QEMU and run one job of the initramfs in it.
 #
-#   vm.sh VARIANT JOB [-t SECONDS] [-m MIB] [-q] [-- extra kernel args]
+#   vm.sh VARIANT [-t SECONDS] [-m MIB] [-n TAG] [-q] [-k KPARAM]... -- JOB [ARG...]
 #
-# The console (kernel log) goes to build/logs/JOB-VARIANT.console.log, the
-# job's own output (second serial port) to build/logs/JOB-VARIANT.out and,
-# unless -q, to stdout as it arrives.  TCG by default; QEMU_ACCEL=kvm opts in.
-# The machine has two NUMA nodes so that cpuset- and mempolicy-constrained
-# OOMs can happen: node 0 has both CPUs and three quarters of the memory,
-# node 1 is memory only (a CPU of its own would split the CPUs' shared
-# cache across nodes, which the kernel warns about).  VM_NODES=1 gives a
-# single node.
+# The job is tooling/initramfs/jobs/JOB.sh, run with ARGs (no spaces or
+# commas in them) by the init, its output on the second serial port:
+# build/logs/JOB-VARIANT[-TAG].out, and on stdout as it arrives unless -q.
+# The console (kernel log) goes to build/logs/JOB-VARIANT[-TAG].console.log.
+# -k adds a kernel command line parameter.  TCG by default; QEMU_ACCEL=kvm
+# opts in.  Two NUMA nodes (VM_NODES=1 for one): node 0 has both CPUs and
+# three quarters of the memory, node 1 is memory only.
 # Exit status: 0 when the job ran to its end and returned 0; 1 otherwise
-# (job failure, panic, hang, timeout).  A splat in the console log is
-# reported by check-splats.sh, not here.
+# (job failure, panic, hang, timeout).  Splats are for splats.sh to find.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-variant=$1 job=$2
-shift 2
-timeout=${VM_TIMEOUT:-600} mem=${VM_MEM:-1024} quiet=0 tag=
+[ $# -ge 1 ] || die "usage: vm.sh VARIANT [options] -- JOB [ARG...]"
+variant=$1
+shift
+timeout=${VM_TIMEOUT:-600} mem=${VM_MEM:-1024} quiet=0 tag= kparams=()
 while [ $# -gt 0 ]; do
 	case $1 in
 	-t) timeout=$2; shift 2 ;;
 	-m) mem=$2; shift 2 ;;
 	-q) quiet=1; shift ;;
 	-n) tag=-$2; shift 2 ;;
+	-k) kparams+=("$2"); shift 2 ;;
 	--) shift; break ;;
 	*) die "vm.sh: unknown option $1" ;;
 	esac
 done
-extra="$*"
+[ $# -ge 1 ] || die "vm.sh: no job after --"
+job=$1
+shift
+args=$(IFS=,; echo "$*")
 
 img=${VM_IMAGE:-$(image "$variant")}
 [ -f "$img" ] || die "no $variant image at $img: run 'make kernel VARIANT=$variant'"
-[ -f "$BUILD/initramfs.cpio" ] || die "no initramfs: run tooling/mkinitramfs.sh"
+[ -f "$INITRAMFS" ] || die "no initramfs: run 'make initramfs'"
 mkdir -p "$LOGS"
 console=$LOGS/$job-$variant$tag.console.log
 results=$LOGS/$job-$variant$tag.out
@@ -48,7 +51,6 @@ kvm) accel_args=(-accel kvm -cpu host) ;;
 *) die "QEMU_ACCEL must be tcg or kvm" ;;
 esac
 
-# NUMA topology: node 1 gets a quarter of the memory and no CPU
 numa_args=()
 if [ "${VM_NODES:-2}" = 2 ]; then
 	n1=$((mem / 4))
@@ -58,17 +60,20 @@ if [ "${VM_NODES:-2}" = 2 ]; then
 		-numa "node,nodeid=1,memdev=m1")
 fi
 
-cmdline="console=ttyS0 panic=-1 oops=panic loglevel=6 oomkit.job=$job $extra"
+cmdline="console=ttyS0 panic=-1 oops=panic loglevel=6 log_buf_len=1M oomkit.job=$job"
+[ -z "$args" ] || cmdline+=" oomkit.args=$args"
+[ ${#kparams[@]} -eq 0 ] || cmdline+=" ${kparams[*]}"
 t0=$(now)
 timeout -k 5 "$timeout" qemu-system-x86_64 "${accel_args[@]}" -smp 2 -m "$mem" \
 	"${numa_args[@]}" \
 	-nodefaults -display none -no-reboot \
-	-kernel "$img" -initrd "$BUILD/initramfs.cpio" -append "$cmdline" \
+	-kernel "$img" -initrd "$INITRAMFS" -append "$cmdline" \
 	-serial "file:$console" -serial "file:$results" </dev/null &
 qpid=$!
 
 if [ $quiet -eq 0 ]; then
-	tail -n +1 -F --pid=$qpid "$results" 2>/dev/null | tr -d '\r' | grep -v '^OOMKIT-' || true
+	tail -n +1 -F --pid=$qpid "$results" 2>/dev/null | tr -d '\r' |
+		grep -v '^OOMKIT-\|^# oomkit-time-ms ' || true
 fi
 set +e
 wait $qpid
@@ -76,6 +81,7 @@ qrc=$?
 set -e
 tr -d '\r' <"$results" >"$results.tmp" && mv "$results.tmp" "$results"
 secs=$(elapsed "$t0")
+echo "OOMKIT-WALL $secs" >>"$results"
 
 if [ $qrc -eq 124 ] || [ $qrc -eq 137 ]; then
 	log "$job on $variant: TIMEOUT after ${timeout}s (console: $console)"

@@ -1,37 +1,75 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * oomkit-bench: what one OOM kill costs, with N sleeping processes around.
+ * oomkit-bench: what the OOM killer's selection costs on a shape of system.
  *
- *   oomkit-bench ROUNDS N1,N2,... SHAPE CONFIG...
+ *   oomkit-bench SHAPE ROUNDS CONFIG...
  *
- * CONFIG is "vanilla" (an unpatched kernel: nothing to set), "policy0",
- * "policy1", "policy1-nochild" (policy 1 with oom_prefer_children=0) or,
- * to see what the children's share costs, "policy1-nokids" (policy 1 with
- * oom_badness_children_percent=0).
- * For every N the sleepers are grown to N processes of an ordinary user,
- * each holding 0 to 31 pages of its own.  SHAPE "flat" makes them all
- * children of this (unkillable) program, like services under an init;
- * "families" makes them families of a parent and nine children, so that
- * the classic policy adds nine children to every tenth candidate.  Every
- * round measures each CONFIG in turn
- * (interleaved, so drift hits all of them alike):
+ * SHAPE builds the system once, then every round measures each CONFIG in
+ * turn (interleaved, so drift hits all alike):
  *
- *   kill     time in out_of_memory() for one global OOM kill (sysrq-f), and
- *   select   the part of it before oom_kill_process(), i.e. the walk over
- *            every task; both from ftrace's function_graph tracer with
- *            set_ftrace_filter limited to those two functions
- *   scan     time to read /proc/<pid>/oom_score of every process
- *   recover  a hog in a memory cgroup next to an idle victim: the longest
- *            single page touch of the hog, i.e. from its allocation
- *            stalling to the victim's memory being uncharged
+ *   flat:N        N sleepers of an ordinary user, each with 0-31 pages of
+ *                 its own, all children of this unkillable program
+ *   families:N    the same in families of a parent and nine children
+ *   root:N        N identical sleepers of root (one struct cred)
+ *   threads:P:T   P processes of T sleeping threads
+ *   children:P:C  P parents of C children each
+ *   storm:N       flat:N while another CPU forks and reaps in a loop
+ *   forklat:C     one parent of C children: fork+exit latency on one CPU,
+ *                 with and without a loop reading every oom_score
+ *   walk          the estimate's page-table walk: candidates of 64, 256 and
+ *                 1024 MiB, and four of 1000 MiB (the budget's worth)
  *
- * Output: CSV lines "config,N,round,metric,microseconds" on stdout.
+ * A negative ROUNDS is a soak: OOMs in a loop for that many seconds, with
+ * the first CONFIG.
+ *
+ * CONFIG: "vanilla" (an unpatched kernel: nothing to set), "policy0",
+ * "policy1", "policy1-nowalk" (walk budget 0).
+ *
+ * A measurement is one global OOM (sysrq-f) that kills a 64 MiB hog:
+ * ftrace's function_graph tracer times out_of_memory(), oom_kill_process()
+ * (the selection is the difference: the walk over every task, under
+ * rcu_read_lock()) and oom_visit_children() (which holds tasklist_lock,
+ * dropping it when a writer waits: its longest run bounds the hold).  The
+ * same tracer configuration runs on every kernel; a function a kernel does
+ * not have is left out of the filter.
+ *
+ * Output: CSV lines "shape,config,round,metric,value" on stdout.
  */
-#include "oom_util.h"
+#define _GNU_SOURCE
 #include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include "oom_util.h"
 
 #define TRACING "/sys/kernel/tracing"
+#define FAMILY 10
+
+static const char *shape_name;
+static pid_t group;		/* process group of everything the shape starts */
+
+static long t_us(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000L + ts.tv_nsec / 1000;
+}
 
 static void touch_pages(int n)
 {
@@ -47,20 +85,16 @@ static void touch_pages(int n)
 		p[i * 4096L] = 1;
 }
 
-#define FAMILY 10
-
-static pid_t *families;
-static int nfamilies;
+/* ------------------------------------------------------------- tracing */
 
 static int trace_set(const char *file, const char *val)
 {
 	char path[128];
 
 	snprintf(path, sizeof(path), TRACING "/%s", file);
-	return write_file(path, "%s\n", val);
+	return oom_write_file(path, "%s\n", val);
 }
 
-/* Opening "trace" with O_TRUNC empties the ring buffer. */
 static void trace_clear(void)
 {
 	int fd = open(TRACING "/trace", O_WRONLY | O_TRUNC | O_CLOEXEC);
@@ -71,37 +105,54 @@ static void trace_clear(void)
 
 static int trace_setup(void)
 {
+	static const char * const fns[] = {
+		"out_of_memory", "oom_kill_process", "oom_visit_children",
+	};
+	unsigned int i;
 	int err = 0;
 
 	err |= trace_set("tracing_on", "0");
 	err |= trace_set("current_tracer", "nop");
-	/* one function per write; the second one adds to the first */
-	err |= trace_set("set_ftrace_filter", "out_of_memory");
-	err |= trace_set("set_ftrace_filter", "oom_kill_process");
+	err |= trace_set("set_ftrace_filter", "");
+	/* one function per write, each added to the others */
+	for (i = 0; i < ARRAY_SIZE(fns); i++) {
+		char path[128];
+		int fd;
+
+		snprintf(path, sizeof(path), TRACING "/set_ftrace_filter");
+		fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+		if (fd < 0)
+			return -1;
+		if (write(fd, fns[i], strlen(fns[i])) < 0 && i < 2)
+			err = -1;
+		close(fd);
+	}
 	err |= trace_set("current_tracer", "function_graph");
-	err |= trace_set("buffer_size_kb", "1024");
+	err |= trace_set("buffer_size_kb", "4096");
 	trace_clear();
 	err |= trace_set("tracing_on", "1");
 	return err;
 }
 
-/*
- * The last out_of_memory() of the trace: its duration, and that of the
- * oom_kill_process() nested in it.
- */
-static int trace_read(double *total, double *kill)
-{
-	static char buf[1 << 16];
-	char *p, *line;
-	double last_inner = 0;
-	int found = 0;
+struct trace_sum {
+	double oom, kill, visit_max;
+	int visits;
+};
 
-	if (read_file(TRACING "/trace", buf, sizeof(buf)) < 0)
+/* The last out_of_memory() of the trace and what it contained. */
+static int trace_read(struct trace_sum *t)
+{
+	static char buf[1 << 20];
+	double kill = 0, visit = 0;
+	char *p, *line;
+	int found = 0, visits = 0;
+
+	memset(t, 0, sizeof(*t));
+	if (oom_read_file(TRACING "/trace", buf, sizeof(buf)) < 0)
 		return -1;
-	*total = 0;
-	*kill = 0;
 	for (line = strtok_r(buf, "\n", &p); line; line = strtok_r(NULL, "\n", &p)) {
 		char *us = strstr(line, " us ");
+		double v;
 		char *num;
 
 		if (line[0] == '#' || !us)
@@ -109,12 +160,21 @@ static int trace_read(double *total, double *kill)
 		num = us;
 		while (num > line && (num[-1] == '.' || isdigit(num[-1])))
 			num--;
-		if (strstr(line, "oom_kill_process")) {
-			last_inner = strtod(num, NULL);
+		v = strtod(num, NULL);
+		if (strstr(line, "oom_visit_children")) {
+			visits++;
+			if (v > visit)
+				visit = v;
+		} else if (strstr(line, "oom_kill_process")) {
+			kill = v;
 		} else if (strchr(line, '}') || strstr(line, "out_of_memory")) {
-			*total = strtod(num, NULL);
-			*kill = last_inner;
-			last_inner = 0;
+			t->oom = v;
+			t->kill = kill;
+			t->visit_max = visit;
+			t->visits = visits;
+			kill = 0;
+			visit = 0;
+			visits = 0;
 			found = 1;
 		}
 	}
@@ -122,217 +182,393 @@ static int trace_read(double *total, double *kill)
 	return found ? 0 : -1;
 }
 
-/* A sleeper holds a few pages of its own: sizes differ, as on a real system. */
-static void sleep_with_pages(int seed)
+/* ------------------------------------------------------------- shapes */
+
+static void join_group(void)
 {
-	touch_pages((seed * 7919) % 32);
-	idle_forever();
+	setpgid(0, group);
+	oom_set_adj(0);
 }
 
-/* A parent and @size - 1 children, all of an ordinary user. */
-static void family_main(int seed, int size)
+static pid_t spawn(void (*fn)(long, long), long a, long b)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		join_group();
+		fn(a, b);
+		_exit(0);
+	}
+	if (pid > 0) {
+		setpgid(pid, group ?: pid);
+		if (!group)
+			group = pid;
+	}
+	return pid;
+}
+
+static void sleeper(long seed, long user)
+{
+	if (user && oom_become(OOM_USER))
+		_exit(1);
+	oom_set_name("sleeper");
+	touch_pages((seed * 7919) % 32);
+	oom_idle_forever();
+}
+
+static void family(long seed, long size)
 {
 	int i;
 
-	if (become(OOM_USER))
+	if (oom_become(OOM_USER))
 		_exit(1);
 	for (i = 1; i < size; i++)
 		if (fork() == 0)
-			sleep_with_pages(seed * FAMILY + i);
-	sleep_with_pages(seed * FAMILY);
+			sleeper(seed * FAMILY + i, 0);
+	sleeper(seed * FAMILY, 0);
 }
 
-/* All sleepers share one process group, so that one kill ends them all. */
-static pid_t sleepers_pgid;
-
-static int grow_sleepers(int n, bool flat)
+static void root_sleeper(long seed, long unused)
 {
-	int size = flat ? 1 : FAMILY;
+	oom_set_name("rootsleeper");
+	oom_idle_forever();
+}
 
-	while (nfamilies * size < n) {
+static void *idle_thread(void *arg)
+{
+	oom_idle_forever();
+	return NULL;
+}
+
+static void threaded(long threads, long unused)
+{
+	pthread_attr_t attr;
+	pthread_t th;
+	long i;
+
+	if (oom_become(OOM_USER))
+		_exit(1);
+	oom_set_name("threaded");
+	pthread_attr_init(&attr);
+	pthread_attr_setstacksize(&attr, 64 << 10);
+	for (i = 1; i < threads; i++)
+		if (pthread_create(&th, &attr, idle_thread, NULL))
+			break;
+	touch_pages(8);
+	oom_idle_forever();
+}
+
+static void parent_of(long children, long unused)
+{
+	long i;
+
+	if (oom_become(OOM_USER))
+		_exit(1);
+	oom_set_name("parent");
+	for (i = 0; i < children; i++)
+		if (fork() == 0)
+			sleeper(i, 0);
+	touch_pages(16);
+	oom_idle_forever();
+}
+
+static void storm(long unused, long unused2)
+{
+	oom_set_name("storm");
+	for (;;) {
 		pid_t pid = fork();
 
-		if (pid < 0)
-			return -1;
-		if (pid == 0) {
-			setpgid(0, sleepers_pgid);
-			set_adj(0);
-			prctl(PR_SET_NAME, "sleeper", 0, 0, 0);
-			family_main(nfamilies, size);
-		}
-		setpgid(pid, sleepers_pgid);
-		if (!sleepers_pgid)
-			sleepers_pgid = pid;
-		families[nfamilies++] = pid;
+		if (pid == 0)
+			_exit(0);
+		if (pid > 0)
+			waitpid(pid, NULL, 0);
 	}
-	msleep(500);
+}
+
+static int build_shape(const char *shape, long *ntasks)
+{
+	long a = 0, b = 0, i;
+
+	if (sscanf(shape, "flat:%ld", &a) == 1 || sscanf(shape, "storm:%ld", &a) == 1) {
+		for (i = 0; i < a; i++)
+			if (spawn(sleeper, i, 1) < 0)
+				return -1;
+		*ntasks = a;
+		if (!strncmp(shape, "storm", 5))
+			spawn(storm, 0, 0);
+	} else if (sscanf(shape, "families:%ld", &a) == 1) {
+		for (i = 0; i < a / FAMILY; i++)
+			if (spawn(family, i, FAMILY) < 0)
+				return -1;
+		*ntasks = a;
+	} else if (sscanf(shape, "root:%ld", &a) == 1) {
+		for (i = 0; i < a; i++)
+			if (spawn(root_sleeper, i, 0) < 0)
+				return -1;
+		*ntasks = a;
+	} else if (sscanf(shape, "threads:%ld:%ld", &a, &b) == 2) {
+		for (i = 0; i < a; i++)
+			if (spawn(threaded, b, 0) < 0)
+				return -1;
+		*ntasks = a;	/* the walk visits processes, not threads */
+	} else if (sscanf(shape, "children:%ld:%ld", &a, &b) == 2 ||
+		   sscanf(shape, "forklat:%ld", &b) == 1) {
+		if (!a)
+			a = 1;
+		for (i = 0; i < a; i++)
+			if (spawn(parent_of, b, 0) < 0)
+				return -1;
+		*ntasks = a * (b + 1);
+	} else if (!strcmp(shape, "walk")) {
+		*ntasks = 0;
+	} else {
+		return -1;
+	}
+	/* let them settle */
+	oom_msleep(2000 + *ntasks / 2);
 	return 0;
 }
+
+/* --------------------------------------------------------- measurements */
 
 static void apply(const char *config)
 {
 	if (!strcmp(config, "vanilla"))
 		return;
-	set_sysctl("oom_badness_policy", strncmp(config, "policy1", 7) ? 0 : 1);
-	set_sysctl("oom_prefer_children", strcmp(config, "policy1-nochild") ? 1 : 0);
-	/* diagnostic: the classic score without the children's share */
-	set_sysctl("oom_badness_children_percent",
-		   strcmp(config, "policy1-nokids") ? 50 : 0);
+	oom_set_sysctl("oom_badness_policy", strncmp(config, "policy1", 7) ? 0 : 1);
+	oom_set_sysctl("oom_badness_walk_budget",
+		       strcmp(config, "policy1-nowalk") ? 1 << 20 : 0);
+	/* every measured OOM is the first of an episode */
+	oom_set_sysctl("oom_badness_episode_secs", 10);
 }
 
-static long t_us(void)
+static void emit(const char *config, int round, const char *metric, double v)
 {
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000000L + ts.tv_nsec / 1000;
+	printf("%s,%s,%d,%s,%.1f\n", shape_name, config, round, metric, v);
 }
 
-/* One global OOM kill of a 64 MiB hog with a 16 MiB child. */
-static int measure_kill(double *total, double *select)
+/* One global OOM kill of a 64 MiB hog: its timings. */
+static int measure_kill(const char *config, int round)
 {
-	struct oom_proc victim = { .spec = { .name = "bench-hog", .mib = 64,
-		.nchildren = 1, .child_mib = 16 } };
-	pid_t pids[2];
-	double kill;
+	struct oom_proc victim = { .spec = { .name = "bench-hog", .mib = 64 } };
+	struct trace_sum t;
 
 	if (oom_start(&victim))
 		return -1;
-	pids[0] = victim.pid;
-	pids[1] = victim.children[0];
 	trace_clear();
-	global_oom();
-	wait_dead(pids, 2, 1, 20000);
+	oom_global();
+	oom_wait_dead(&victim.pid, 1, 1, 20000);
 	oom_stop(&victim);
 	oom_reap_zombies();
-	if (trace_read(total, &kill))
+	if (trace_read(&t))
 		return -1;
-	*select = *total - kill;
+	emit(config, round, "oom_us", t.oom);
+	emit(config, round, "select_us", t.oom - t.kill);
+	if (t.visits)
+		emit(config, round, "visit_max_us", t.visit_max);
 	return 0;
 }
 
-static double measure_scan(void)
-{
-	struct dirent *d;
-	char path[64], buf[32];
-	long t0 = t_us();
-	DIR *dir = opendir("/proc");
+static int reading;
 
-	while (dir && (d = readdir(dir))) {
-		if (d->d_name[0] < '0' || d->d_name[0] > '9')
-			continue;
-		snprintf(path, sizeof(path), "/proc/%.20s/oom_score", d->d_name);
-		read_file(path, buf, sizeof(buf));
+/* Read every /proc/<pid>/oom_score until told to stop. */
+static void *reader(void *arg)
+{
+	char path[64], buf[32];
+	struct dirent *d;
+	DIR *dir;
+
+	while (__atomic_load_n(&reading, __ATOMIC_RELAXED)) {
+		dir = opendir("/proc");
+		while (dir && (d = readdir(dir))) {
+			if (!isdigit(d->d_name[0]))
+				continue;
+			snprintf(path, sizeof(path), "/proc/%.20s/oom_score", d->d_name);
+			oom_read_file(path, buf, sizeof(buf));
+		}
+		if (dir)
+			closedir(dir);
 	}
-	if (dir)
-		closedir(dir);
-	return t_us() - t0;
+	return NULL;
 }
 
-/* A hog fills its memory cgroup next to a bigger idle victim. */
-static double measure_recovery(void)
+static int cmp_long(const void *a, const void *b)
 {
-	struct oom_proc victim = { .spec = { .name = "bench-victim", .mib = 48 } };
-	char cg[256], val[32];
-	int pipefd[2];
-	long worst = -1;
-	pid_t hog;
+	long x = *(const long *)a, y = *(const long *)b;
 
-	if (cg_create(cg, sizeof(cg), "bench-recover") || pipe(pipefd))
-		return -1;
-	victim.spec.cgroup = cg;
-	if (oom_start(&victim))
-		return -1;
-	snprintf(val, sizeof(val), "%ld", cg_read(cg, "memory.current") + (32L << 20));
-	cg_write(cg, "memory.max", val);
-	hog = fork();
-	if (hog == 0) {
-		size_t len = 40UL << 20;
-		char *p;
+	return x < y ? -1 : x > y;
+}
 
-		join_cgroup(cg);
-		set_adj(0);
-		p = mmap(NULL, len, PROT_READ | PROT_WRITE,
-			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-		for (size_t i = 0; i < len; i += 4096) {
-			long t0 = t_us();
+/* fork+exit latency on CPU 1, p50 and p99 over @n forks. */
+static void fork_latency(const char *config, int round, const char *what, int n)
+{
+	long *lat = calloc(n, sizeof(*lat));
+	cpu_set_t set;
+	int i;
 
-			p[i] = 1;
-			t0 = t_us() - t0;
-			if (t0 > worst)
-				worst = t0;
-		}
-		if (write(pipefd[1], &worst, sizeof(worst)) != sizeof(worst))
-			_exit(1);
-		_exit(0);
+	if (!lat)
+		return;
+	CPU_ZERO(&set);
+	CPU_SET(1, &set);
+	sched_setaffinity(0, sizeof(set), &set);
+	for (i = 0; i < n; i++) {
+		long t0 = t_us();
+		pid_t pid = fork();
+
+		if (pid == 0)
+			_exit(0);
+		waitpid(pid, NULL, 0);
+		lat[i] = t_us() - t0;
 	}
-	close(pipefd[1]);
-	if (read(pipefd[0], &worst, sizeof(worst)) != sizeof(worst))
-		worst = -1;
-	close(pipefd[0]);
-	waitpid(hog, NULL, 0);
-	oom_stop(&victim);
-	cg_destroy(cg);
-	return worst;
+	CPU_ZERO(&set);
+	CPU_SET(0, &set);
+	CPU_SET(1, &set);
+	sched_setaffinity(0, sizeof(set), &set);
+	qsort(lat, n, sizeof(*lat), cmp_long);
+	printf("%s,%s,%d,fork_%s_p50_us,%ld\n", shape_name, config, round, what, lat[n / 2]);
+	printf("%s,%s,%d,fork_%s_p99_us,%ld\n", shape_name, config, round, what,
+	       lat[n * 99 / 100]);
+	free(lat);
+}
+
+static void measure_forklat(const char *config, int round)
+{
+	struct trace_sum t;
+	pthread_t th;
+	cpu_set_t set;
+
+	fork_latency(config, round, "idle", 400);
+	__atomic_store_n(&reading, 1, __ATOMIC_RELAXED);
+	pthread_create(&th, NULL, reader, NULL);
+	CPU_ZERO(&set);
+	CPU_SET(0, &set);
+	pthread_setaffinity_np(th, sizeof(set), &set);
+	trace_clear();
+	fork_latency(config, round, "reading", 400);
+	__atomic_store_n(&reading, 0, __ATOMIC_RELAXED);
+	pthread_join(th, NULL);
+	/* the longest children walk of those reads: the longest hold */
+	if (!trace_read(&t) || t.visits)
+		emit(config, round, "visit_max_us", t.visit_max);
+}
+
+/* The estimate's walk: the kernel says how long it took, and how much. */
+#define WALK_LINE "freeable estimate: %*u mms walked, %lu page-table entries in %ldus"
+
+static void measure_walk(const char *config, int round)
+{
+	static const int sizes[] = { 64, 256, 1024 };
+	struct oom_kmsg *log = malloc(sizeof(*log));
+	struct oom_proc big[4];
+	unsigned int i;
+
+	if (!log || oom_kmsg_open(log))
+		return;
+	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
+		struct oom_proc p = { .spec = { .name = "walked", .mib = sizes[i] } };
+		unsigned long entries;
+		const char *l;
+		long us;
+
+		if (oom_start(&p))
+			break;
+		oom_kmsg_reset(log);
+		oom_global();
+		oom_wait_dead(&p.pid, 1, 1, 60000);
+		oom_stop(&p);
+		oom_reap_zombies();
+		l = strstr(oom_kmsg_read(log), "freeable estimate: ");
+		if (l && sscanf(l, WALK_LINE, &entries, &us) == 2) {
+			printf("%s,%s,%d,walk_%dmib_us,%ld\n", shape_name, config, round,
+			       sizes[i], us);
+			printf("%s,%s,%d,walk_%dmib_entries,%lu\n", shape_name, config,
+			       round, sizes[i], entries);
+		}
+	}
+	/* more than the budget: four candidates of 1 GiB */
+	memset(big, 0, sizeof(big));
+	for (i = 0; i < 4; i++) {
+		big[i].spec = (struct oom_spec){ .name = "budget", .mib = 1000 };
+		if (oom_start(&big[i]))
+			break;
+	}
+	oom_kmsg_reset(log);
+	trace_clear();
+	oom_global();
+	oom_msleep(3000);
+	{
+		struct trace_sum t;
+		unsigned long entries = 0;
+		const char *l = strstr(oom_kmsg_read(log), "freeable estimate: ");
+		long us = -1;
+
+		if (l)
+			sscanf(l, WALK_LINE, &entries, &us);
+		if (!trace_read(&t)) {
+			emit(config, round, "budget_select_us", t.oom - t.kill);
+			printf("%s,%s,%d,budget_walk_us,%ld\n", shape_name, config, round, us);
+			printf("%s,%s,%d,budget_entries,%lu\n", shape_name, config, round,
+			       entries);
+		}
+	}
+	for (i = 0; i < 4; i++)
+		oom_stop(&big[i]);
+	oom_reap_zombies();
+	oom_kmsg_close(log);
+	free(log);
 }
 
 int main(int argc, char **argv)
 {
-	int rounds, r, c, i, n, ns[8], nn = 0;
-	bool flat;
-	char *tok, *save;
+	long ntasks;
+	int rounds, r, c;
 
-	if (argc < 5 || (strcmp(argv[3], "flat") && strcmp(argv[3], "families"))) {
-		fprintf(stderr, "usage: %s ROUNDS N1,N2,... flat|families CONFIG...\n",
-			argv[0]);
+	if (argc < 4) {
+		fprintf(stderr, "usage: %s SHAPE ROUNDS CONFIG...\n", argv[0]);
 		return 2;
 	}
-	flat = !strcmp(argv[3], "flat");
-	rounds = atoi(argv[1]);
-	for (tok = strtok_r(argv[2], ",", &save); tok && nn < 8;
-	     tok = strtok_r(NULL, ",", &save))
-		ns[nn++] = atoi(tok);
-	families = calloc(ns[nn - 1] + 1, sizeof(pid_t));
-	if (!families || write_file("/proc/self/oom_score_adj", "-1000\n"))
+	shape_name = argv[1];
+	rounds = atoi(argv[2]);
+	if (oom_write_file("/proc/self/oom_score_adj", "-1000\n"))
 		return 1;
-	save_sysctls();
-	set_sysctl("oom_dump_tasks", 0);
+	oom_save_sysctls();
+	oom_set_sysctl("oom_dump_tasks", 0);
 	if (trace_setup()) {
-		fprintf(stderr, "oomkit-bench: cannot set up ftrace (%s)\n",
-			strerror(errno));
+		fprintf(stderr, "oomkit-bench: cannot set up ftrace (%s)\n", strerror(errno));
 		return 1;
 	}
-	printf("# shape=%s\n", argv[3]);
-	printf("config,n,round,metric,us\n");
-	for (i = 0; i < nn; i++) {
-		n = ns[i];
-		if (grow_sleepers(n, flat)) {
-			fprintf(stderr, "oomkit-bench: cannot start %d sleepers\n", n);
-			return 1;
-		}
-		fprintf(stderr, "# %d sleeping processes (%s)\n",
-			nfamilies * (flat ? 1 : FAMILY), argv[3]);
-		for (r = 1; r <= rounds; r++) {
-			for (c = 4; c < argc; c++) {
-				double total, select;
+	if (build_shape(argv[1], &ntasks)) {
+		fprintf(stderr, "oomkit-bench: cannot build %s\n", argv[1]);
+		return 1;
+	}
+	printf("# shape=%s tasks=%ld\n", shape_name, ntasks);
+	if (rounds < 0) {
+		/* a soak: OOMs for -ROUNDS seconds, on the debug kernel */
+		long end = t_us() + -rounds * 1000000L;
 
-				apply(argv[c]);
-				if (!measure_kill(&total, &select)) {
-					printf("%s,%d,%d,kill,%.1f\n", argv[c], n, r, total);
-					printf("%s,%d,%d,select,%.1f\n", argv[c], n, r, select);
-				}
-				printf("%s,%d,%d,scan,%.1f\n", argv[c], n, r, measure_scan());
-				printf("%s,%d,%d,recover,%.1f\n", argv[c], n, r,
-				       measure_recovery());
-				fflush(stdout);
-			}
+		apply(argv[3]);
+		for (r = 1; t_us() < end; r++)
+			measure_kill(argv[3], r);
+		rounds = 0;
+		printf("%s,%s,0,soak_ooms,%d\n", shape_name, argv[3], r - 1);
+	}
+	for (r = 1; r <= rounds; r++) {
+		for (c = 3; c < argc; c++) {
+			apply(argv[c]);
+			if (!strncmp(shape_name, "forklat", 7))
+				measure_forklat(argv[c], r);
+			else if (!strcmp(shape_name, "walk"))
+				measure_walk(argv[c], r);
+			else
+				measure_kill(argv[c], r);
+			fflush(stdout);
 		}
 	}
-	/* the next run must start from an empty machine */
-	if (sleepers_pgid)
-		kill(-sleepers_pgid, SIGKILL);
+	/* the next shape starts from an empty machine */
+	if (group)
+		kill(-group, SIGKILL);
 	while (wait(NULL) > 0)
 		;
-	restore_sysctls();
+	oom_restore_sysctls();
 	return 0;
 }

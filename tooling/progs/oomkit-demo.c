@@ -8,6 +8,26 @@
  * other under 1, so both see the same processes with the same age.  The
  * victims are real: the kernel kills them, and its log says why.
  */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
 #include "oom_util.h"
 
 #define MAX_IN_SCENARIO	8
@@ -28,7 +48,7 @@ struct copy {
 	struct oom_proc procs[MAX_IN_SCENARIO];
 };
 
-static struct kmsg klog;
+static struct oom_kmsg klog;
 
 static const char *creds_name(enum oom_creds c)
 {
@@ -55,7 +75,7 @@ static void proc_times(pid_t pid, double *cpu, double *age)
 	*cpu = 0;
 	*age = 0;
 	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	if (read_file(path, buf, sizeof(buf)) < 0)
+	if (oom_read_file(path, buf, sizeof(buf)) < 0)
 		return;
 	p = strrchr(buf, ')');
 	for (field = 3; p && *p; field++) {
@@ -70,7 +90,7 @@ static void proc_times(pid_t pid, double *cpu, double *age)
 		else if (field == 22)
 			start = strtoull(p + 1, NULL, 10);
 	}
-	if (read_file("/proc/uptime", buf, sizeof(buf)) > 0)
+	if (oom_read_file("/proc/uptime", buf, sizeof(buf)) > 0)
 		uptime = strtod(buf, NULL);
 	*cpu = (ut + st) / hz;
 	*age = uptime - start / hz;
@@ -103,7 +123,7 @@ static void print_table(const struct scenario *s, struct copy *c,
 		snprintf(path, sizeof(path), "/proc/%d/status", p->pid);
 		snprintf(pids, sizeof(pids), "%d / %d", p->pid, c1->procs[i].pid);
 		printf("  %-12s %11s %5ld %6.1f %6.0f %-6s %5d  %s\n", sp->name,
-		       pids, read_key(path, "VmRSS") >> 10, cpu, age,
+		       pids, oom_read_key(path, "VmRSS") >> 10, cpu, age,
 		       creds_name(sp->creds), sp->adj, kids);
 	}
 }
@@ -137,16 +157,16 @@ static void squeeze(const struct scenario *s, struct copy *c, int policy)
 	char name[64];
 	int kills, k;
 
-	set_sysctl("oom_badness_policy", policy);
-	kmsg_read(&klog);
+	oom_set_sysctl("oom_badness_policy", policy);
+	oom_kmsg_read(&klog);
 	klog.len = 0;
 	klog.text[0] = '\0';
-	kills = cg_squeeze(c->cg, s->squeeze_mib);
-	msleep(200);
-	log = kmsg_read(&klog);
+	kills = oom_cg_squeeze(c->cg, s->squeeze_mib);
+	oom_msleep(200);
+	log = oom_kmsg_read(&klog);
 	printf("  %-22s", policy ? "classic policy (1):" : "stock policy (0):");
 	for (k = 0; k < kills; k++) {
-		pid_t pid = killed_pid(log, k);
+		pid_t pid = oom_killed_pid(log, k);
 
 		printf("%s killed %s (pid %d)", k ? "," : "",
 		       who(s, c, pid, name, sizeof(name)), pid);
@@ -176,7 +196,7 @@ static int start_copy(const struct scenario *s, struct copy *c, int i,
 	char name[64];
 
 	snprintf(name, sizeof(name), "demo-%s", tag);
-	if (cg_create(c->cg, sizeof(c->cg), name))
+	if (oom_cg_create(c->cg, sizeof(c->cg), name))
 		return -1;
 	return start_in(c, s, i);
 }
@@ -187,7 +207,7 @@ static void stop_copy(const struct scenario *s, struct copy *c)
 
 	for (i = 0; i < s->nprocs; i++)
 		oom_stop(&c->procs[i]);
-	cg_destroy(c->cg);
+	oom_cg_destroy(c->cg);
 	oom_reap_zombies();
 }
 
@@ -212,11 +232,11 @@ static void run(const struct scenario *s, const char *knob, long value)
 			return;
 		}
 	}
-	t0 = now_ms();
+	t0 = oom_now_ms();
 	if (s->age_first_ms) {
 		printf("  (letting %s age %d s...)\n", s->procs[0].name,
 		       s->age_first_ms / 1000);
-		msleep(s->age_first_ms - (now_ms() - t0));
+		oom_msleep(s->age_first_ms - (oom_now_ms() - t0));
 	}
 	for (i = 1; i < s->nprocs; i++)
 		for (j = 0; j < ncopies; j++)
@@ -227,12 +247,12 @@ static void run(const struct scenario *s, const char *knob, long value)
 	squeeze(s, &copies[0], 0);
 	squeeze(s, &copies[1], 1);
 	if (knob) {
-		long old = get_sysctl(knob);
+		long old = oom_get_sysctl(knob);
 
-		set_sysctl(knob, value);
+		oom_set_sysctl(knob, value);
 		printf("\n  now with vm.%s=%ld:\n", knob, value);
 		squeeze(s, &copies[2], 1);
-		set_sysctl(knob, old);
+		oom_set_sysctl(knob, old);
 	}
 	for (j = 0; j < ncopies; j++)
 		stop_copy(s, &copies[j]);
@@ -285,16 +305,16 @@ int main(void)
 		},
 	};
 
-	if (write_file("/proc/self/oom_score_adj", "-1000\n") ||
-	    !have_sysctl("oom_badness_policy")) {
+	if (oom_write_file("/proc/self/oom_score_adj", "-1000\n") ||
+	    !oom_have_sysctl("oom_badness_policy")) {
 		fprintf(stderr, "oomkit-demo: needs root and the patched kernel\n");
 		return 1;
 	}
 	prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
-	save_sysctls();
-	classic_for_tests();
-	set_sysctl("oom_badness_cputime_unit_ms", DEMO_CPU_UNIT_MS);
-	kmsg_open(&klog);
+	oom_save_sysctls();
+	oom_test_defaults();
+	oom_set_sysctl("oom_badness_cputime_unit_ms", DEMO_CPU_UNIT_MS);
+	oom_kmsg_open(&klog);
 
 	printf("Each scenario runs twice at once, in two memory cgroups (copies 0\n");
 	printf("and 1); the kernel kills in copy 0 under the stock policy and in\n");
@@ -308,6 +328,6 @@ int main(void)
 	run(&scenarios[2], "oom_prefer_children", 0);
 	run(&scenarios[3], NULL, 0);
 
-	restore_sysctls();
+	oom_restore_sysctls();
 	return 0;
 }

@@ -2,11 +2,14 @@
 /*
  * oomkit-hog: allocate and touch anonymous memory, then sleep.
  *
- *   oomkit-hog -m MIB [-s STEP_MIB] [-a OOM_SCORE_ADJ] [-n NAME]
+ *   oomkit-hog -m MIB [-s STEP_MIB] [-a OOM_SCORE_ADJ] [-n NAME] [-u UID]
  *
  * Grows in STEP_MIB chunks (default: all at once) up to MIB and then
- * sleeps until killed.  Used by the demo and the benchmarks.
+ * sleeps until killed; -u runs it as UID (and GID) without capabilities.
+ * Used by the demo and the benchmarks.
  */
+#define _GNU_SOURCE
+#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,9 +21,9 @@ int main(int argc, char **argv)
 {
 	long mib = 1, step = 0, done = 0;
 	const char *name = NULL;
-	int adj = 0, set_adj = 0, opt;
+	int adj = 0, set_adj = 0, uid = -1, opt;
 
-	while ((opt = getopt(argc, argv, "m:s:a:n:")) != -1) {
+	while ((opt = getopt(argc, argv, "m:s:a:n:u:")) != -1) {
 		switch (opt) {
 		case 'm':
 			mib = atol(optarg);
@@ -35,8 +38,12 @@ int main(int argc, char **argv)
 		case 'n':
 			name = optarg;
 			break;
+		case 'u':
+			uid = atoi(optarg);
+			break;
 		default:
-			fprintf(stderr, "usage: %s -m MIB [-s STEP] [-a ADJ] [-n NAME]\n", argv[0]);
+			fprintf(stderr, "usage: %s -m MIB [-s STEP] [-a ADJ] [-n NAME] [-u UID]\n",
+				argv[0]);
 			return 2;
 		}
 	}
@@ -49,6 +56,10 @@ int main(int argc, char **argv)
 			perror("oom_score_adj");
 			return 1;
 		}
+	}
+	if (uid >= 0 && (setgroups(0, NULL) || setgid(uid) || setuid(uid))) {
+		perror("setuid");
+		return 1;
 	}
 	if (step <= 0)
 		step = mib;

@@ -1,7 +1,7 @@
 #!/bin/sh
 # "Do no harm": the kernel's own tests that drive the OOM killer, run once
-# per OOM policy (oomkit.policies=0,1 on the command line; a kernel without
-# the policy sysctl runs them once, as "vanilla").  The results are not
+# per OOM policy (intree.sh 0 1; a kernel without the policy sysctl runs
+# them once, as "vanilla").  The results are not
 # judged here: test.sh compares them, test by test, with the vanilla
 # kernel's.  The job fails only when its set-up does.
 #
@@ -11,9 +11,9 @@
 # copy of the kernel log: the OOM lines of each policy's run ("oom-kill:",
 # "Killed process", "oom_reaper:", "oom-badness:") go to the results as
 # "kmsg LABEL ..." lines, for test.sh to compare with the vanilla kernel's.
-echo -1000 >/proc/self/oom_score_adj
+. /oomkit/jobs/lib.sh
 T=/sys/kernel/tracing
-policies=$(sed -n 's/.*oomkit\.policies=\([^ ]*\).*/\1/p' /proc/cmdline | tr , ' ')
+policies="$*"
 [ -e /proc/sys/vm/oom_badness_policy ] || policies=vanilla
 [ -n "$policies" ] || policies="0 1"
 
@@ -63,13 +63,13 @@ for p in $policies; do
 	for t in /oomkit/intree/test_memcontrol /oomkit/intree/mrelease_test \
 		 /oomkit/kselftest/oom_constraint_test; do
 		[ -x "$t" ] || continue
-		echo "OOMKIT-BINARY ${t##*/}@$label"
 		# as an ordinary task: this job's -1000 must not protect it
-		sh -c 'echo 0 >/proc/self/oom_score_adj && exec "$0"' "$t" 2>&1
-		echo "OOMKIT-BINARY-EXIT ${t##*/}@$label $?"
+		run_binary "${t##*/}@$label" \
+			sh -c 'echo 0 >/proc/self/oom_score_adj && exec "$0"' "$t"
 	done
 	# The kprobe must have fired for the OOM kills the suites caused.
 	echo "OOMKIT-BINARY abi@$label"
+	echo "1..1"
 	hits=$(($(okp_hits) - hits0))
 	echo "# kprobe hits: $hits; kallsyms: $(grep ' oom_kill_process$' /proc/kallsyms)"
 	if grep -q ' [tT] oom_kill_process$' /proc/kallsyms && [ "$hits" -gt 0 ]; then

@@ -1,33 +1,37 @@
 #!/bin/sh
-# Run the oom kselftests (TAP on the results channel).  SELFTESTS= on the
-# kernel command line (oomkit.only=a,b) restricts the binaries.
-echo -1000 >/proc/self/oom_score_adj
-only=$(sed -n 's/.*oomkit\.only=\([^ ]*\).*/\1/p' /proc/cmdline | tr , ' ')
+# The oom kselftests, or only those named: selftests.sh [NAME[:FILTER]...]
+# (FILTER is passed to the harness: -v variant, -r fixture.variant.test).
+. /oomkit/jobs/lib.sh
 rc=0
-[ -e /proc/sys/vm/oom_badness_policy ] &&
-	echo "# booted with vm.oom_badness_policy=$(cat /proc/sys/vm/oom_badness_policy)"
 sysctls() { for f in /proc/sys/vm/oom*; do echo "${f##*/}=$(cat "$f")"; done; }
 before=$(sysctls)
-for t in /oomkit/kselftest/*; do
-	name=${t##*/}
-	if [ -n "$only" ] && ! echo " $only " | grep -q " $name "; then
-		continue
-	fi
-	echo "OOMKIT-BINARY $name"
-	"$t" 2>&1
-	st=$?
-	echo "OOMKIT-BINARY-EXIT $name $st"
-	[ $st -eq 0 ] || rc=1
+if [ $# -eq 0 ]; then
+	set -- $(cd /oomkit/kselftest && ls)
+fi
+leaked=
+for spec in "$@"; do
+	name=${spec%%:*}
+	filter=
+	[ "$name" = "$spec" ] || filter=$(echo "${spec#*:}" | tr '+' ' ')
+	now=$(sysctls)
+	# shellcheck disable=SC2086
+	run_binary "$name" "/oomkit/kselftest/$name" $filter || rc=1
+	[ "$(sysctls)" = "$now" ] || leaked="$leaked $name"
 done
-# every test must leave the OOM sysctls as it found them
+# the tests must leave the OOM sysctls as they found them; this check
+# reports its own outcome only
 echo "OOMKIT-BINARY sysctls"
+echo "1..1"
 if [ "$(sysctls)" = "$before" ]; then
 	echo "ok 1 the tests left every vm.oom* sysctl as they found it"
+	st=0
 else
 	echo "$before" >/tmp/before
 	sysctls | diff /tmp/before - | sed 's/^/# /'
+	echo "# changed by:$leaked"
 	echo "not ok 1 the tests left every vm.oom* sysctl as they found it"
-	rc=1
+	st=1
 fi
-echo "OOMKIT-BINARY-EXIT sysctls $rc"
+echo "OOMKIT-BINARY-EXIT sysctls $st"
+[ $st -eq 0 ] || rc=1
 exit $rc

@@ -1,22 +1,11 @@
 #!/bin/sh
-# The stress run (tooling/progs/oomkit-stress.c), then, for the full run,
-# the sysctl suite (bounds, user namespaces, 10,000-write fuzz) on the
-# kernel the stress left behind.  oomkit.stress=SECONDS:MIN_KILLS[:full]
-echo -1000 >/proc/self/oom_score_adj
-arg=$(sed -n 's/.*oomkit\.stress=\([^ ]*\).*/\1/p' /proc/cmdline)
-secs=$(echo "$arg" | cut -d: -f1)
-kills=$(echo "$arg" | cut -d: -f2)
-mode=$(echo "$arg" | cut -d: -f3)
-echo "# kernel $(uname -r), $(grep MemTotal /proc/meminfo | tr -s ' '), $(nproc) CPUs"
-echo "OOMKIT-BINARY oomkit-stress"
-oomkit-stress "${secs:-600}" "${kills:-300}"
-rc=$?
-echo "OOMKIT-BINARY-EXIT oomkit-stress $rc"
-if [ "$mode" = full ]; then
-	echo "OOMKIT-BINARY oom_sysctl_test"
-	/oomkit/kselftest/oom_sysctl_test
-	st=$?
-	echo "OOMKIT-BINARY-EXIT oom_sysctl_test $st"
-	[ $st -eq 0 ] || rc=1
+# The stress run (tooling/progs/oomkit-stress.c): stress.sh SECONDS
+# MIN_KILLS [full]; full adds the sysctl suite with its fuzz, on the kernel
+# the stress left behind.
+. /oomkit/jobs/lib.sh
+rc=0
+run_binary oomkit-stress oomkit-stress "${1:-600}" "${2:-300}" || rc=1
+if [ "${3:-}" = full ]; then
+	run_binary oom_sysctl_test /oomkit/kselftest/oom_sysctl_test || rc=1
 fi
 exit $rc

@@ -1,0 +1,7 @@
+#!/bin/sh
+# For make mutants: the kernel log of the boot (the KUnit results), then the
+# selftests named, as selftests.sh runs them: mutant.sh [NAME[:FILTER]...]
+echo "OOMKIT-KMSG-BEGIN"
+dmesg
+echo "OOMKIT-KMSG-END"
+exec /oomkit/jobs/selftests.sh "$@"
