@@ -16,6 +16,20 @@ vanilla) frags=(test.config mm.config) ;;
 *) die "unknown VARIANT '$variant' (test, debug, vanilla)" ;;
 esac
 
+# ccache when it is installed (tooling/deps.sh installs it): the cache is
+# the machine's, not the clone's, so a fresh clone compiles only what no
+# earlier build of the same source and config compiled.  Paths under
+# build/ are hashed relative to it, so any clone's objects match.
+# OOMKIT_CCACHE=0 builds without it.
+cc=gcc
+if [ "${OOMKIT_CCACHE:-1}" != 0 ] && command -v ccache >/dev/null; then
+	export CCACHE_DIR=${CCACHE_DIR:-$HOME/.cache/oomkit/ccache}
+	export CCACHE_BASEDIR=$BUILD CCACHE_NOHASHDIR=1
+	export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-6G}
+	cc="ccache gcc"
+	ccache -z >/dev/null 2>&1 || true
+fi
+
 src=$(src_dir "$variant")
 out=$(out_dir "$variant")
 mkdir -p "$out" "$LOGS"
@@ -33,10 +47,10 @@ paths=()
 for f in "${frags[@]}"; do paths+=("$TOOLING/configs/$f"); done
 # the oom selftests say what they need; the patched kernels have it
 case $variant in vanilla) ;; *) paths+=("$TOP/tools/testing/selftests/oom/config") ;; esac
-make -s -C "$src" O="$kc" tinyconfig >"$kc/log" 2>&1 || { cat "$kc/log"; die "tinyconfig failed"; }
+make -s -C "$src" O="$kc" CC="$cc" tinyconfig >"$kc/log" 2>&1 || { cat "$kc/log"; die "tinyconfig failed"; }
 "$src/scripts/kconfig/merge_config.sh" -m -O "$kc" "$kc/.config" "${paths[@]}" >>"$kc/log" 2>&1 ||
 	{ cat "$kc/log"; die "merge_config failed"; }
-make -s -C "$src" O="$kc" olddefconfig >>"$kc/log" 2>&1 || { cat "$kc/log"; die "olddefconfig failed"; }
+make -s -C "$src" O="$kc" CC="$cc" olddefconfig >>"$kc/log" 2>&1 || { cat "$kc/log"; die "olddefconfig failed"; }
 
 # Every line of every fragment must survive olddefconfig: a typo or an
 # unmet dependency is an error, not a silently different kernel.
@@ -58,12 +72,19 @@ fi
 
 t0=$(now)
 log "building $variant kernel ($src -> $out, -j$JOBS)"
-if ! make -C "$src" O="$out" -j"$JOBS" bzImage >"$LOGS/build-$variant.log" 2>&1; then
+if ! make -C "$src" O="$out" CC="$cc" -j"$JOBS" bzImage >"$LOGS/build-$variant.log" 2>&1; then
 	grep -E "error|Error" "$LOGS/build-$variant.log" | head -30 >&2
 	tail -20 "$LOGS/build-$variant.log" >&2
 	die "$variant kernel build failed (full log: build/logs/build-$variant.log)"
 fi
 secs=$(elapsed "$t0")
+hits=
+if [ "$cc" != gcc ]; then
+	hits=$(ccache --print-stats 2>/dev/null | awk -F'\t' '
+		$1 == "direct_cache_hit" || $1 == "preprocessed_cache_hit" { h += $2 }
+		$1 == "cache_miss" { m += $2 }
+		END { if (h + m) printf ", ccache %d of %d hits", h, h + m }')
+fi
 grep -E "warning:" "$LOGS/build-$variant.log" | sort -u | head -20 >&2 || true
-log "$variant kernel built in ${secs}s: $(image "$variant")"
+log "$variant kernel built in ${secs}s${hits}: $(image "$variant")"
 printf '%s %s %s\n' "$(date -u +%FT%TZ)" "$variant" "$secs" >>"$BUILD/build-times.log"

@@ -8,7 +8,7 @@ PKGS=(
 	build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils kmod
 	git perl python3 python3-ply python3-git python3-jsonschema rsync
 	qemu-system-x86 busybox-static
-	gnuplot-nox
+	gnuplot-nox ccache
 )
 
 missing=()
