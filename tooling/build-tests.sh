@@ -17,15 +17,24 @@ st=$SRC/tools/testing/selftests
 out=$BUILD/kselftest/intree
 progs=$BUILD/progs
 mkdir -p "$BUILD/kselftest" "$out" "$progs" "$LOGS"
-if ! make -C "$st" TARGETS=oom O="$BUILD/kselftest" LDFLAGS=-static \
-	>"$LOGS/build-selftests.log" 2>&1; then
-	cat "$LOGS/build-selftests.log" >&2
-	die "the oom selftests do not build"
-fi
-if grep -q "warning:" "$LOGS/build-selftests.log"; then
-	grep "warning:" "$LOGS/build-selftests.log" >&2
-	die "the oom selftests build with warnings"
-fi
+
+# no_warnings LOG WHAT COMMAND...: run COMMAND into LOG; stop naming WHAT
+# if it fails or warns.
+no_warnings() {
+	local log=$1 what=$2
+	shift 2
+	if ! "$@" >"$log" 2>&1; then
+		cat "$log" >&2
+		die "$what does not build"
+	fi
+	if grep -q "warning:" "$log"; then
+		grep "warning:" "$log" >&2
+		die "$what builds with warnings"
+	fi
+}
+
+no_warnings "$LOGS/build-selftests.log" "the oom selftests" \
+	make -C "$st" TARGETS=oom O="$BUILD/kselftest" LDFLAGS=-static
 
 # the tree's own UAPI headers (the suites use newer ones than Debian 12's)
 hdr=$BUILD/out/headers
@@ -69,15 +78,8 @@ done
 # VM against the kernel view: mkinitramfs.sh packs the libraries it needs.
 mkdir -p "$BUILD/tools"
 rsync -a "$SRC/tools/" "$BUILD/tools/tools/"
-if ! make -C "$BUILD/tools/tools/mm" oom-rank CC="gcc -static" \
-	>"$LOGS/build-oom-rank.log" 2>&1; then
-	cat "$LOGS/build-oom-rank.log" >&2
-	die "tools/mm/oom-rank does not build (make -C tools/mm oom-rank)"
-fi
-if grep -q "warning:" "$LOGS/build-oom-rank.log"; then
-	grep "warning:" "$LOGS/build-oom-rank.log" >&2
-	die "tools/mm/oom-rank builds with warnings"
-fi
+no_warnings "$LOGS/build-oom-rank.log" "tools/mm/oom-rank (make -C tools/mm oom-rank)" \
+	make -C "$BUILD/tools/tools/mm" oom-rank CC="gcc -static"
 cp "$BUILD/tools/tools/mm/oom-rank" "$progs/oom-rank"
 if [ ! -x "$progs/oom-rank-asan" ] || [ "$SRC/tools/mm/oom-rank.c" -nt "$progs/oom-rank-asan" ]; then
 	gcc -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \

@@ -205,17 +205,28 @@ TEST_F_TIMEOUT(oom, guard_window_expires, OOM_TIMEOUT)
 	EXPECT_NOT_LOGGED("itself");
 }
 
-TEST_F_TIMEOUT(oom, no_eligible_child_means_the_parent_dies, OOM_TIMEOUT)
+/*
+ * A parent whose children may not die for it, because of their
+ * oom_score_adj: the parent dies alone, and they add nothing to its share.
+ */
+static void parent_dies_alone(struct __test_metadata *_metadata,
+			      struct _test_data_oom *self, int nchildren,
+			      int child_mib, int child_adj)
 {
 	struct oom_proc *parent;
 
-	parent = START(.name = "parent", .mib = 100, .nchildren = 2,
-		       .child_mib = 30, .child_adj = -1000);
+	parent = START(.name = "parent", .mib = 100, .nchildren = nchildren,
+		       .child_mib = child_mib, .child_adj = child_adj);
 	ASSERT_EQ(0, oom_global());
 	EXPECT_DEAD(1, parent->pid);
 	EXPECT_NOT_LOGGED("sacrificing");
-	/* -1000 children add nothing to the share */
 	EXPECT_EQ(0, selected_children_kb(&self->t, parent->pid));
+}
+
+/* -1000 children are never eligible */
+TEST_F_TIMEOUT(oom, no_eligible_child_means_the_parent_dies, OOM_TIMEOUT)
+{
+	parent_dies_alone(_metadata, self, 2, 30, -1000);
 }
 
 /*
@@ -225,15 +236,8 @@ TEST_F_TIMEOUT(oom, no_eligible_child_means_the_parent_dies, OOM_TIMEOUT)
  */
 TEST_F_TIMEOUT(oom, protected_child_is_kept_and_adds_its_own_score, OOM_TIMEOUT)
 {
-	struct oom_proc *parent;
-
-	parent = START(.name = "parent", .mib = 100, .nchildren = 1,
-		       .child_mib = 120, .child_adj = -500);
-	ASSERT_EQ(0, oom_global());
-	EXPECT_DEAD(1, parent->pid);
-	EXPECT_NOT_LOGGED("sacrificing");
+	parent_dies_alone(_metadata, self, 1, 120, -500);
 	EXPECT_TRUE(log_has(&self->t, "1 kept for their oom_score_adj or for freeing nothing"));
-	EXPECT_EQ(0, selected_children_kb(&self->t, parent->pid));
 }
 
 TEST_F_TIMEOUT(oom, clone_vm_child_is_never_chosen, OOM_TIMEOUT)

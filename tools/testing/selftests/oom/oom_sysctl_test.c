@@ -56,14 +56,19 @@ FIXTURE(sysctl) {
 	long saved[32];
 };
 
-FIXTURE_SETUP(sysctl)
+/*
+ * The setup of both fixtures: as root, save every sysctl (to the file, so
+ * that a test killed by its timeout is undone by the next) and read them
+ * into @saved; skip on a kernel without them.
+ */
+static void save_sysctls(struct __test_metadata *_metadata, long *saved)
 {
 	char path[128];
 	unsigned int i;
 
 	if (getuid() != 0)
 		SKIP(return, "must run as root");
-	ASSERT_LE(oom_nr_policy_sysctls, ARRAY_SIZE(self->saved));
+	ASSERT_LE(oom_nr_policy_sysctls, 32);
 	for (i = 0; i < oom_nr_policy_sysctls; i++) {
 		sysctl_path(path, sizeof(path), i);
 		if (access(path, F_OK))
@@ -72,10 +77,15 @@ FIXTURE_SETUP(sysctl)
 	ASSERT_EQ(0, oom_save_sysctls());
 	for (i = 0; i < oom_nr_policy_sysctls; i++) {
 		sysctl_path(path, sizeof(path), i);
-		self->saved[i] = oom_read_long(path);
-		ASSERT_GE(self->saved[i], (long)oom_policy_sysctls[i].min);
-		ASSERT_LE(self->saved[i], (long)oom_policy_sysctls[i].max);
+		saved[i] = oom_read_long(path);
+		ASSERT_GE(saved[i], (long)oom_policy_sysctls[i].min);
+		ASSERT_LE(saved[i], (long)oom_policy_sysctls[i].max);
 	}
+}
+
+FIXTURE_SETUP(sysctl)
+{
+	save_sysctls(_metadata, self->saved);
 }
 
 FIXTURE_TEARDOWN(sysctl)
@@ -174,65 +184,6 @@ TEST_F_TIMEOUT(sysctl, every_sysctl_rejects_malformed_input_and_keeps_the_value,
 	}
 }
 
-TEST_F_TIMEOUT(sysctl, an_unprivileged_user_cannot_open_any_for_writing, SYSCTL_TIMEOUT)
-{
-	char path[128];
-	unsigned int i;
-	int status;
-	pid_t pid;
-
-	pid = fork();
-	ASSERT_GE(pid, 0);
-	if (pid == 0) {
-		if (setresgid(OOM_UNPRIV_UID, OOM_UNPRIV_UID, OOM_UNPRIV_UID) ||
-		    setresuid(OOM_UNPRIV_UID, OOM_UNPRIV_UID, OOM_UNPRIV_UID))
-			_exit(100);
-		for (i = 0; i < oom_nr_policy_sysctls; i++) {
-			sysctl_path(path, sizeof(path), i);
-			if (raw_write(path, "1", 1) != -EACCES)
-				_exit(1 + i);
-		}
-		_exit(0);
-	}
-	ASSERT_EQ(pid, waitpid(pid, &status, 0));
-	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		TH_LOG("exit status %d (1 + index of the sysctl)", WEXITSTATUS(status));
-	for (i = 0; i < oom_nr_policy_sysctls; i++) {
-		sysctl_path(path, sizeof(path), i);
-		EXPECT_EQ(self->saved[i], oom_read_long(path)) TH_LOG("%s", path);
-	}
-}
-
-TEST_F_TIMEOUT(sysctl, root_without_cap_sys_admin_gets_eperm_from_each, SYSCTL_TIMEOUT)
-{
-	char path[128], buf[32];
-	unsigned int i;
-	int status;
-	pid_t pid;
-
-	pid = fork();
-	ASSERT_GE(pid, 0);
-	if (pid == 0) {
-		/* uid 0 may open the files, but a write needs the capability */
-		if (oom_set_caps(~0ULL >> 23 & ~(1ULL << CAP_SYS_ADMIN)))
-			_exit(100);
-		for (i = 0; i < oom_nr_policy_sysctls; i++) {
-			sysctl_path(path, sizeof(path), i);
-			snprintf(buf, sizeof(buf), "%lu", oom_policy_sysctls[i].min);
-			if (raw_write(path, buf, strlen(buf)) != -EPERM)
-				_exit(1 + i);
-		}
-		_exit(0);
-	}
-	ASSERT_EQ(pid, waitpid(pid, &status, 0));
-	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		TH_LOG("exit status %d (1 + index of the sysctl)", WEXITSTATUS(status));
-	for (i = 0; i < oom_nr_policy_sysctls; i++) {
-		sysctl_path(path, sizeof(path), i);
-		EXPECT_EQ(self->saved[i], oom_read_long(path)) TH_LOG("%s", path);
-	}
-}
-
 /* A value the sysctl does not hold now, so a wrongly accepted write shows. */
 static long other_value(long saved, long min, long max)
 {
@@ -240,76 +191,104 @@ static long other_value(long saved, long min, long max)
 }
 
 /*
- * Root of a new user namespace: uid 0 mapped to @outer_uid of the initial
- * namespace, with every capability, but only inside the new namespace.
+ * Writers who may not change a sysctl, and the error each gets: an
+ * ordinary user cannot open the files for writing; root without
+ * CAP_SYS_ADMIN opens them and is refused the write; the root of a user
+ * namespace is refused the same way when it is the real root outside
+ * (EPERM), and cannot open them when it is an ordinary user there.
  */
-static int enter_user_ns(uid_t outer_uid)
-{
-	char map[32];
+enum writer { UNPRIVILEGED, ROOT_WITHOUT_CAP_SYS_ADMIN, USERNS_ROOT };
 
-	if (unshare(CLONE_NEWUSER))
-		return -1;
-	snprintf(map, sizeof(map), "0 %u 1", outer_uid);
-	if (oom_write_file("/proc/self/setgroups", "deny") ||
-	    oom_write_file("/proc/self/uid_map", "%s", map) ||
-	    oom_write_file("/proc/self/gid_map", "%s", map))
-		return -1;
-	return geteuid() == 0 ? 0 : -1;
+FIXTURE(refused) {
+	long saved[32];
+};
+
+FIXTURE_VARIANT(refused) {
+	enum writer who;
+	uid_t outer;		/* USERNS_ROOT: whom it maps to outside */
+	int err;
+};
+
+FIXTURE_VARIANT_ADD(refused, unprivileged_user) {
+	.who = UNPRIVILEGED, .err = EACCES,
+};
+
+FIXTURE_VARIANT_ADD(refused, root_without_cap_sys_admin) {
+	.who = ROOT_WITHOUT_CAP_SYS_ADMIN, .err = EPERM,
+};
+
+FIXTURE_VARIANT_ADD(refused, userns_root_mapped_to_root) {
+	.who = USERNS_ROOT, .outer = 0, .err = EPERM,
+};
+
+FIXTURE_VARIANT_ADD(refused, userns_root_mapped_to_a_user) {
+	.who = USERNS_ROOT, .outer = OOM_UNPRIV_UID, .err = EACCES,
+};
+
+FIXTURE_SETUP(refused)
+{
+	save_sysctls(_metadata, self->saved);
 }
 
-/*
- * Mapped to the real root, the namespace's root passes the file mode and
- * is refused by the capability check (EPERM); mapped to an ordinary user,
- * it cannot even open the files (EACCES).
- */
-TEST_F_TIMEOUT(sysctl, root_in_a_user_namespace_cannot_change_any, SYSCTL_TIMEOUT)
+FIXTURE_TEARDOWN(refused)
 {
-	static const struct { uid_t outer; int err; } cases[] = {
-		{ 0, EPERM }, { OOM_UNPRIV_UID, EACCES },
-	};
-	unsigned int c, i;
+	oom_restore_sysctls();
+}
+
+static int become(enum writer who, uid_t outer)
+{
+	uid_t uid = who == USERNS_ROOT ? outer : OOM_UNPRIV_UID;
+
+	switch (who) {
+	case ROOT_WITHOUT_CAP_SYS_ADMIN:
+		/* uid 0 may open the files, but a write needs the capability */
+		return oom_set_caps(~0ULL >> 23 & ~(1ULL << CAP_SYS_ADMIN));
+	case UNPRIVILEGED:
+	case USERNS_ROOT:
+		/*
+		 * Changing uid makes the task non-dumpable, and its /proc/self
+		 * files root's: make them its own again.
+		 */
+		if (uid && (setresgid(uid, uid, uid) || setresuid(uid, uid, uid) ||
+			    prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)))
+			return -1;
+		return who == USERNS_ROOT ? oom_enter_userns(uid) : 0;
+	}
+	return -1;
+}
+
+TEST_F_TIMEOUT(refused, every_write_fails_and_changes_nothing, SYSCTL_TIMEOUT)
+{
 	char path[128];
+	unsigned int i;
+	int status;
+	pid_t pid;
 
-	for (c = 0; c < ARRAY_SIZE(cases); c++) {
-		pid_t pid = fork();
-		int status;
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (pid == 0) {
+		char buf[32];
 
-		ASSERT_GE(pid, 0);
-		if (pid == 0) {
-			uid_t outer = cases[c].outer;
-			char buf[32];
-
-			/*
-			 * Changing uid makes the task non-dumpable, and its
-			 * /proc/self files root's: make them its own again.
-			 */
-			if (outer &&
-			    (setresgid(outer, outer, outer) ||
-			     setresuid(outer, outer, outer) ||
-			     prctl(PR_SET_DUMPABLE, 1, 0, 0, 0)))
-				_exit(100);
-			if (enter_user_ns(outer))
-				_exit(101);
-			for (i = 0; i < oom_nr_policy_sysctls; i++) {
-				const struct oom_sysctl_bounds *b = &oom_policy_sysctls[i];
-				long val = other_value(self->saved[i], b->min, b->max);
-
-				sysctl_path(path, sizeof(path), i);
-				snprintf(buf, sizeof(buf), "%ld", val);
-				if (raw_write(path, buf, strlen(buf)) != -cases[c].err)
-					_exit(1 + i);
-			}
-			_exit(0);
-		}
-		ASSERT_EQ(pid, waitpid(pid, &status, 0));
-		EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
-			TH_LOG("namespace root mapped to uid %u: status %#x",
-			       cases[c].outer, status);
+		if (become(variant->who, variant->outer))
+			_exit(100);
 		for (i = 0; i < oom_nr_policy_sysctls; i++) {
+			const struct oom_sysctl_bounds *b = &oom_policy_sysctls[i];
+
 			sysctl_path(path, sizeof(path), i);
-			EXPECT_EQ(self->saved[i], oom_read_long(path))
-				TH_LOG("%s", path);
+			snprintf(buf, sizeof(buf), "%ld",
+				 other_value(self->saved[i], b->min, b->max));
+			if (raw_write(path, buf, strlen(buf)) != -variant->err)
+				_exit(1 + i);
 		}
+		_exit(0);
+	}
+	ASSERT_EQ(pid, waitpid(pid, &status, 0));
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+		TH_LOG("status %#x (exit 1 + index of the sysctl, 100: could not change creds)",
+		       status);
+	for (i = 0; i < oom_nr_policy_sysctls; i++) {
+		sysctl_path(path, sizeof(path), i);
+		EXPECT_EQ(self->saved[i], oom_read_long(path)) TH_LOG("%s", path);
 	}
 }
 

@@ -246,13 +246,17 @@ int oom_set_caps(unsigned long long mask)
 	return syscall(SYS_capset, &hdr, data);
 }
 
-static int enter_userns_as_root(void)
+/*
+ * Root of a new user namespace: uid 0 mapped to @outer_uid of the initial
+ * namespace, with every capability, but only inside the new namespace.
+ */
+int oom_enter_userns(uid_t outer_uid)
 {
 	char map[32];
 
 	if (unshare(CLONE_NEWUSER))
 		return -1;
-	snprintf(map, sizeof(map), "0 %u 1", OOM_UNPRIV_UID);
+	snprintf(map, sizeof(map), "0 %u 1", outer_uid);
 	if (oom_write_file("/proc/self/setgroups", "deny") ||
 	    oom_write_file("/proc/self/uid_map", "%s", map) ||
 	    oom_write_file("/proc/self/gid_map", "%s", map))
@@ -279,7 +283,8 @@ int oom_become(enum oom_creds creds)
 	    setresuid(OOM_UNPRIV_UID, OOM_UNPRIV_UID, OOM_UNPRIV_UID))
 		return -1;
 	if (creds == OOM_USERNS_ROOT)
-		return prctl(PR_SET_DUMPABLE, 1, 0, 0, 0) || enter_userns_as_root();
+		return prctl(PR_SET_DUMPABLE, 1, 0, 0, 0) ||
+		       oom_enter_userns(OOM_UNPRIV_UID);
 	return keep ? oom_set_caps(keep) : 0;
 }
 

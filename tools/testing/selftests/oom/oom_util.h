@@ -107,6 +107,7 @@ int oom_test_defaults(void);
 /* Processes */
 int oom_set_caps(unsigned long long mask);
 int oom_become(enum oom_creds creds);
+int oom_enter_userns(uid_t outer_uid);
 void oom_touch_mib(int mib);
 void oom_burn_cpu_ms(int ms);
 void oom_join_cgroup(const char *cg);
