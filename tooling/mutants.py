@@ -7,7 +7,8 @@ to build/linux, rebuilds the kernel it names (incrementally), boots it with
 the "mutant" job (the KUnit results of the boot, then the listed
 selftests), restores the file, and records what killed it: a failing
 result, a failing KUnit case or a kernel splat; a VM that does not finish
-is a timeout, not a kill.  Prints the table and ends "N killed, N survived".
+is a timeout, not a kill, and one that does not build is broken (the
+list needs fixing), not a kill.  Prints the table and ends "N killed, N survived".
 MUTANTS=name,name runs only those.
 """
 import os
@@ -138,7 +139,8 @@ def main():
             if build(m["kernel"]):
                 verdict, why = boot(m["kernel"], m["tests"], "m")
             else:
-                verdict, why = "killed", "the kernel does not build"
+                # a mutant that does not compile tests nothing: fix the list
+                verdict, why = "broken", "the mutated kernel does not build"
         finally:
             open(path, "w").write(orig)
         rows.append((m["name"], m["kernel"], verdict, why, time.time() - t))
