@@ -79,7 +79,7 @@ test: deps
 demo: deps $(call image,test) $(INITRAMFS)
 	@$(T)/vm.sh test -t 900 -- demo
 
-bench: deps $(call image,test) $(call image,vanilla) $(INITRAMFS)
+bench: deps $(call image,test) $(call image,vanilla) $(call image,debug) $(INITRAMFS)
 	@$(T)/bench.sh
 
 stress: deps $(call image,debug) $(INITRAMFS)
