@@ -13,6 +13,7 @@ MUTANTS=name,name runs only those.
 """
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -98,6 +99,8 @@ def boot(variant, tests, tag):
 
 
 def main():
+    # a stopped run must still restore the mutated file (the finally below)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("[oomkit] stopped"))
     mutants = parse(os.path.join(TOOL, "mutants.txt"))
     only = [m for m in os.environ.get("MUTANTS", "").split(",") if m]
     if only:
