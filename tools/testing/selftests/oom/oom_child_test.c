@@ -98,6 +98,29 @@ TEST_F_TIMEOUT(oom, memcg_tiny_children_are_ignored_and_one_kill_is_enough,
 }
 
 /*
+ * A parent of three children, 20, 25 and 15 MiB: the first OOM takes the
+ * 25 MiB child, the second the parent, whose kill frees more than any
+ * child's (by the guard or by the episode).  Returns the parent; *@first
+ * is the child the first OOM killed.
+ */
+static struct oom_proc *child_then_parent(struct __test_metadata *_metadata,
+					  struct _test_data_oom *self,
+					  pid_t *first)
+{
+	struct oom_proc *parent;
+
+	parent = START(.name = "parent", .mib = 100, .nchildren = 3,
+		       .child_mibs = { 20, 25, 15 });
+	ASSERT_EQ(0, oom_global());
+	EXPECT_DEAD(1, parent->children[1]);
+	*first = parent->children[1];
+
+	ASSERT_EQ(0, oom_global());
+	EXPECT_DEAD(2, *first, parent->pid);
+	return parent;
+}
+
+/*
  * No episodes: at the second selection the guard fires, and the parent,
  * whose kill frees more than its biggest child's, dies itself.
  */
@@ -107,14 +130,7 @@ TEST_F_TIMEOUT(oom, guard_kills_a_parent_that_frees_more, OOM_TIMEOUT)
 	pid_t first;
 
 	ASSERT_EQ(0, oom_set_sysctl("oom_badness_episode_secs", 0));
-	parent = START(.name = "parent", .mib = 100, .nchildren = 3,
-		       .child_mibs = { 20, 25, 15 });
-	ASSERT_EQ(0, oom_global());
-	EXPECT_DEAD(1, parent->children[1]);
-	first = parent->children[1];
-
-	ASSERT_EQ(0, oom_global());
-	EXPECT_DEAD(2, first, parent->pid);
+	parent = child_then_parent(_metadata, self, &first);
 	EXPECT_TRUE(logged_pid(&self->t,
 			       "killing parent %d (parent) itself: its child %d was",
 			       parent->pid, first));
@@ -159,14 +175,7 @@ TEST_F_TIMEOUT(oom, second_kill_of_an_episode_ranks_by_frees, OOM_TIMEOUT)
 	struct oom_proc *parent;
 	pid_t first;
 
-	parent = START(.name = "parent", .mib = 100, .nchildren = 3,
-		       .child_mibs = { 20, 25, 15 });
-	ASSERT_EQ(0, oom_global());
-	EXPECT_DEAD(1, parent->children[1]);
-	first = parent->children[1];
-
-	ASSERT_EQ(0, oom_global());
-	EXPECT_DEAD(2, first, parent->pid);
+	parent = child_then_parent(_metadata, self, &first);
 	EXPECT_TRUE(logged_pid(&self->t, "kill 2 of an OOM episode: %d (parent-c1) was killed",
 			       first, 0));
 	EXPECT_TRUE(logged_pid(&self->t, "selected %d (parent) policy=classic order=freeable",
