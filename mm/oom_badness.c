@@ -43,6 +43,7 @@
 #include <linux/pagewalk.h>
 #include <linux/printk.h>
 #include <linux/rcupdate.h>
+#include <linux/rmap.h>
 #include <linux/sched/clock.h>
 #include <linux/sched/cputime.h>
 #include <linux/sched/mm.h>
@@ -459,13 +460,19 @@ EXPORT_SYMBOL_IF_KUNIT(oom_partial_frees);
  * counted: page cache, hugetlb (its pages go back to the pool), PFN and I/O
  * mappings.  Never sleeps: the mmap lock is only tried, the mm is pinned
  * with mmgrab(), nothing is allocated.
+ *
+ * Memory no fork ever shared needs no walk: see oom_vma_exclusive().
  */
 
 struct oom_walk {
 	struct oom_badness_ctx *ctx;
 	unsigned long found;		/* freeable pages */
 	unsigned long seen;		/* pages and swap entries looked at */
-	unsigned long entries;		/* page-table entries visited */
+	unsigned long entries;		/* page-table entries and VMAs visited */
+	unsigned long anon_seen;	/* anonymous pages in walked VMAs */
+	unsigned int exclusive;		/* exclusive VMAs not walked */
+	bool may_skip;			/* exclusive VMAs need no walk */
+	bool anon_unseen;		/* anonymous pages in unwalked VMAs */
 	struct file *run_file;		/* shmem file of the last VMA run */
 	bool run_frees;			/* nothing else keeps run_file */
 	bool vma_file_frees;		/* this VMA's file pages are freeable */
@@ -496,6 +503,7 @@ static void oom_walk_folio(struct oom_walk *w, struct folio *folio,
 {
 	w->seen += pages;
 	if (folio_test_anon(folio)) {
+		w->anon_seen += pages;
 		if (folio_likely_mapped_shared(folio))
 			return;
 	} else if (!w->vma_file_frees) {
@@ -510,6 +518,12 @@ static void oom_walk_swap(struct oom_walk *w, swp_entry_t entry)
 	struct swap_info_struct *si;
 
 	w->seen++;
+	/* migration and device entries: rss, but no RAM this kill frees */
+	if (is_pfn_swap_entry(entry)) {
+		if (folio_test_anon(pfn_swap_entry_folio(entry)))
+			w->anon_seen++;
+		return;
+	}
 	if (non_swap_entry(entry) || w->ctx->swap_helps == OOM_SWAP_NEVER)
 		return;
 	si = get_swap_device(entry);
@@ -539,6 +553,9 @@ static int oom_walk_pmd(pmd_t *pmd, unsigned long addr, unsigned long end,
 
 		if (pmd_present(*pmd))
 			page = vm_normal_page_pmd(vma, addr, *pmd);
+		else if (is_pmd_migration_entry(*pmd) &&
+			 folio_test_anon(pfn_swap_entry_folio(pmd_to_swp_entry(*pmd))))
+			w->anon_seen += HPAGE_PMD_NR;
 		if (page)
 			oom_walk_folio(w, page_folio(page), HPAGE_PMD_NR);
 		spin_unlock(ptl);
@@ -599,15 +616,48 @@ static bool oom_shmem_frees(struct oom_walk *w, struct vm_area_struct *vma)
 	return w->run_frees;
 }
 
+/*
+ * Can an anonymous page of @vma be mapped by any other mm?  Not when its
+ * anon_vma is the root of its own tree with no child (no fork has cloned
+ * this memory since the last child left), the VMA links to no other
+ * anon_vma (it was not itself inherited) and KSM may not merge its pages.
+ * A fork of this mm would change both under its mmap lock, held for read
+ * by the caller; another mm cannot link to an anon_vma without a fork of
+ * this one.  Then every anonymous page the VMA maps is this mm's alone.
+ */
+static bool oom_vma_exclusive(struct vm_area_struct *vma)
+{
+	struct anon_vma *av = READ_ONCE(vma->anon_vma);
+
+	return av && vma_is_anonymous(vma) &&
+	       !(vma->vm_flags & VM_MERGEABLE) && av->root == av &&
+	       READ_ONCE(av->num_children) == 1 &&
+	       list_is_singular(&vma->anon_vma_chain);
+}
+
 static int oom_walk_vma(unsigned long start, unsigned long end,
 			struct mm_walk *walk)
 {
 	struct oom_walk *w = walk->private;
 	struct vm_area_struct *vma = walk->vma;
 
+	/* each VMA looked at costs one entry of the budget */
+	if (!w->ctx->walk_left)
+		return -ENOSPC;	/* budget spent: the caller counts the rest */
+	w->ctx->walk_left--;
+	w->entries++;
 	/* pool pages, no struct pages of ours, or a walk that could sleep */
-	if (vma->vm_flags & (VM_HUGETLB | VM_PFNMAP | VM_IO))
+	if (vma->vm_flags & (VM_HUGETLB | VM_PFNMAP | VM_IO)) {
+		/* copy-on-write pages of a PFN mapping: in MM_ANONPAGES */
+		if (READ_ONCE(vma->anon_vma))
+			w->anon_unseen = true;
 		return 1;
+	}
+	/* counted from MM_ANONPAGES once the walk is done */
+	if (w->may_skip && oom_vma_exclusive(vma)) {
+		w->exclusive++;
+		return 1;
+	}
 	w->vma_file_frees = vma->vm_file && vma_is_shmem(vma) &&
 			    oom_shmem_frees(w, vma);
 	/* page cache only, or anonymous memory never touched */
@@ -708,16 +758,36 @@ static void oom_estimate(struct oom_badness_ctx *ctx, struct task_struct *task,
 		goto out;
 	}
 	t0 = local_clock();
+	/*
+	 * An exclusive VMA's pages are all freeable only where every page is
+	 * in scope and none is swapped out: a global OOM with no node
+	 * constraint, an mm without swap entries.
+	 */
+	w.may_skip = !ctx->memcg && !ctx->nodes &&
+		     !get_mm_counter_sum(mm, MM_SWAPENTS);
 	ret = walk_page_range(mm, 0, ULONG_MAX, &oom_walk_ops, &w);
 	pgtables = mm_pgtables_bytes(mm) / PAGE_SIZE;
+	/* exact sums: a per-CPU error would land whole in @rest */
+	if (w.exclusive && !w.anon_unseen) {
+		unsigned long anon = get_mm_counter_sum(mm, MM_ANONPAGES);
+		unsigned long rest = anon > w.anon_seen ? anon - w.anon_seen : 0;
+
+		/*
+		 * Partly walked, @rest also holds what the walk did not
+		 * reach; in both found and seen, it cancels out there.
+		 */
+		w.found = size_add(w.found, rest);
+		w.seen = size_add(w.seen, rest);
+	}
 	mmap_read_unlock(mm);
 	ctx->walk_ns += local_clock() - t0;
 	ctx->walks++;
 	ctx->walked += w.entries;
+	ctx->exclusive_vmas += w.exclusive;
 
 	w.found = size_add(w.found, pgtables);
 	w.seen = size_add(w.seen, pgtables);
-	if (ret > 0) {
+	if (ret) {
 		st->frees = oom_partial_frees(w.found, w.seen, st->footprint);
 		st->how = OOM_FREES_PARTLY;
 	} else {
@@ -856,7 +926,11 @@ static struct oom_badness_state *oom_state(struct oom_badness_ctx *ctx,
 
 	if (st->seq != ctx->seq) {
 		st->seq = ctx->seq;
-		st->flags = 0;
+		st->flags = ctx->passes ? OOM_STATE_REPASS : 0;
+		st->children = 0;
+	} else if (ctx->passes && !(st->flags & OOM_STATE_REPASS)) {
+		/* the second pass: what the first one read or walked stays */
+		st->flags = OOM_STATE_REPASS | (st->flags & OOM_STATE_KEPT);
 		st->children = 0;
 	}
 	return st;
@@ -905,24 +979,34 @@ static void oom_consider(struct oom_control *oc, struct task_struct *task,
 	share = oom_percent_of(st->children, ctx->t.children_percent);
 	/* the ranking view scores everyone: "mine" skips no step */
 	mine |= ctx->rank_all;
-	if (!mine && !oom_badness_beats(oom_badness_bound(st->frees, share, 1, 1,
-							  st->adj, oc->totalpages),
-					oc->chosen_points))
-		return;
+	points = oom_badness_bound(st->frees, share, 1, 1, st->adj,
+				   oc->totalpages);
+	if (!mine && !oom_badness_beats(points, oc->chosen_points))
+		goto lost;
 	if (!(st->flags & OOM_STATE_CHEAP))
 		oom_cheap_factors(ctx, task, st);
-	if (!mine && !oom_badness_beats(oom_state_bound(ctx, st, 0, oc->totalpages),
-					oc->chosen_points))
-		return;
-	oom_estimate(ctx, task, st, true);
-	if (!mine && !oom_badness_beats(oom_state_bound(ctx, st, 0, oc->totalpages),
-					oc->chosen_points))
-		return;
+	points = oom_state_bound(ctx, st, 0, oc->totalpages);
+	if (!mine && !oom_badness_beats(points, oc->chosen_points))
+		goto lost;
+	if (!ctx->defer) {
+		oom_estimate(ctx, task, st, true);
+		points = oom_state_bound(ctx, st, 0, oc->totalpages);
+		if (!mine && !oom_badness_beats(points, oc->chosen_points))
+			goto lost;
+	}
 	oom_gather(ctx, task, st);
 	oom_state_input(st, &in);
 	points = oom_badness_points(&in, &ctx->t, oc->totalpages, NULL);
-	if (oc->chosen == task || oom_badness_beats(points, oc->chosen_points))
+	if (oc->chosen == task || oom_badness_beats(points, oc->chosen_points)) {
+		/* the one it displaces is a runner-up now */
+		if (oc->chosen && oc->chosen != task)
+			ctx->runner_up = max(ctx->runner_up, oc->chosen_points);
 		oom_choose(oc, task, points);
+		return;
+	}
+lost:
+	/* @points bounds what @task scores on the counters */
+	ctx->runner_up = max(ctx->runner_up, points);
 }
 
 /*
@@ -994,7 +1078,6 @@ void oom_badness_evaluate(struct oom_control *oc, struct task_struct *task)
 	unsigned long footprint, own;
 	struct mm_struct *mm;
 	long adj;
-	bool walk;
 
 	st = oom_state(ctx, task);
 	st->flags |= OOM_STATE_VISITED;
@@ -1007,6 +1090,9 @@ void oom_badness_evaluate(struct oom_control *oc, struct task_struct *task)
 	if (!(st->flags & OOM_STATE_ESTIMATED)) {
 		st->frees = footprint;
 		st->how = OOM_FREES_COUNTERS;
+	} else {
+		/* kept from the first pass: no more than the counters now */
+		st->frees = min(st->frees, footprint);
 	}
 
 	if (ctx->by_frees) {
@@ -1015,22 +1101,31 @@ void oom_badness_evaluate(struct oom_control *oc, struct task_struct *task)
 	}
 
 	rcu_read_lock();
-	if (ctx->t.children_percent && !tsk_is_oom_victim(task))
+	/* a deferring pass also marks parents for the child pick's sake */
+	if ((ctx->t.children_percent ||
+	     (ctx->defer && ctx->t.prefer_children &&
+	      footprint >= ctx->walk_min)) && !tsk_is_oom_victim(task))
 		parent = oom_share_parent(ctx, task, mm);
 	if (parent) {
 		pst = oom_state(ctx, parent);
 		/*
 		 * Walk the child for its parent's sake only if the parent,
-		 * already visited, could win with the child's counters.
+		 * already visited, could win with the child's counters.  A
+		 * deferring pass adds the counters, and marks a parent whose
+		 * share or child pick a walk could change.
 		 */
 		own = oom_child_own_score(footprint, adj, oc->totalpages);
-		walk = ctx->rank_all || ((pst->flags & OOM_STATE_CANDIDATE) &&
-		       (oc->chosen == parent ||
-			oom_badness_beats(oom_state_bound(ctx, pst, own,
-							  oc->totalpages),
-					  oc->chosen_points)));
-		if (walk)
+		if (ctx->defer) {
+			if (footprint >= ctx->walk_min)
+				pst->flags |= OOM_STATE_SHARE_WALKABLE;
+		} else if (ctx->rank_all ||
+			   ((pst->flags & OOM_STATE_CANDIDATE) &&
+			    (oc->chosen == parent ||
+			     oom_badness_beats(oom_state_bound(ctx, pst, own,
+							       oc->totalpages),
+					       oc->chosen_points)))) {
 			oom_estimate(ctx, task, st, true);
+		}
 		pst->children = size_add(pst->children,
 					 oom_child_own_score(st->frees, adj,
 							     oc->totalpages));
@@ -1040,6 +1135,75 @@ void oom_badness_evaluate(struct oom_control *oc, struct task_struct *task)
 	rcu_read_unlock();
 
 	oom_consider(oc, task, st);
+}
+
+/**
+ * oom_badness_resolve - finish a selection whose pass ranked on the counters
+ * @oc: the OOM, after a pass over every candidate
+ *
+ * A first pass does not walk page tables: each candidate is ranked on its
+ * counters, which bound what a walk can find, and the most any candidate
+ * but the chosen can score is kept.  Only the chosen is walked, here,
+ * outside the pass.  If its walked score still beats every other
+ * candidate's bound, or did not move, the pass chose what walking every
+ * candidate that could win would have chosen, and the selection is over.
+ * Otherwise (its kill frees less than the counters said, as in a
+ * copy-on-write family, or its share counted children a walk could lower)
+ * the pass is done again the way the stock walk goes, walking candidates
+ * as it meets them (an mm walked here is not walked again): the caller
+ * repeats it.  Called with oom_lock held,
+ * outside the pass's RCU section; may walk one mm, within the budget.
+ *
+ * Return: true if the caller must pass over the candidates again.
+ */
+bool oom_badness_resolve(struct oom_control *oc)
+{
+	struct oom_badness_ctx *ctx = oc->policy;
+	struct task_struct *task = oc->chosen;
+	struct oom_badness_state *st;
+	struct oom_badness_input in;
+	long points;
+
+	if (!ctx)
+		return false;
+	if (ctx->first) {
+		/* after the second pass: should it find none, the first stands */
+		if (!task) {
+			oc->chosen = ctx->first;
+			oc->chosen_points = ctx->first_points;
+			ctx->chosen = ctx->first;
+		} else {
+			put_task_struct(ctx->first);
+		}
+		ctx->first = NULL;
+		return false;
+	}
+	if (!ctx->defer)
+		return false;
+	ctx->defer = false;
+	/* nothing chosen, a victim already on its way, or the stock rule */
+	if (!task || task == (void *)-1UL || task != ctx->chosen)
+		return false;
+	st = &task->signal->oom_badness;
+	if (!(st->flags & OOM_STATE_SHARE_WALKABLE)) {
+		oom_estimate(ctx, task, st, true);
+		oom_state_input(st, &in);
+		points = oom_badness_points(&in, &ctx->t, oc->totalpages, NULL);
+		if (points == oc->chosen_points ||
+		    oom_badness_beats(points, ctx->runner_up)) {
+			oc->chosen_points = points;
+			return false;
+		}
+	}
+	/* keep the reference until the second pass has chosen */
+	ctx->first = task;
+	ctx->first_points = oc->chosen_points;
+	oc->chosen = NULL;
+	oc->chosen_points = LONG_MIN;
+	ctx->chosen = NULL;
+	/* oom_state() empties each state again, keeping the estimates */
+	ctx->passes++;
+	return true;
 }
 
 /* ------------------------------------------------------------------------
@@ -1056,8 +1220,8 @@ void oom_badness_evaluate(struct oom_control *oc, struct task_struct *task)
  */
 typedef bool (*oom_child_fn)(struct task_struct *child, void *arg);
 
-static void oom_visit_children(struct task_struct *p, void *arg,
-			       oom_child_fn fn)
+static noinline void oom_visit_children(struct task_struct *p, void *arg,
+					oom_child_fn fn)
 {
 	struct task_struct *t, *child;
 
@@ -1339,6 +1503,9 @@ void oom_badness_begin(struct oom_control *oc, struct oom_badness_ctx *ctx)
 		ctx->kill_nr = 1;
 	}
 	ctx->by_frees = ctx->kill_nr > 1;
+	/* rank on the counters first where a walk could change the ranking */
+	ctx->defer = !ctx->by_frees && ctx->t.walk_budget;
+	ctx->runner_up = LONG_MIN;
 
 	ctx->walk_left = ctx->t.walk_budget;
 	ctx->walk_min = oom_walk_min_pages(oc->totalpages);
@@ -1371,6 +1538,8 @@ void oom_badness_end(struct oom_control *oc)
 
 	if (!ctx)
 		return;
+	if (ctx->first)
+		put_task_struct(ctx->first);
 	if (ctx->victim)
 		put_task_struct(ctx->victim);
 	if (ctx->cred)
@@ -1423,9 +1592,12 @@ void oom_badness_report(struct oom_control *oc, struct task_struct *victim)
 		oom_badness_points(&in, &ctx->t, oc->totalpages, &bd);
 
 	if (ctx->walks || ctx->fallbacks)
-		pr_info("freeable estimate: %u mms walked, %lu page-table entries in %lluus, %u fell back to the counters, budget %u\n",
+		pr_info("freeable estimate: %u mms walked, %lu page-table entries in %lluus, %u fell back to the counters, budget %u, %u VMAs no fork shared not walked\n",
 			ctx->walks, ctx->walked, div_u64(ctx->walk_ns, 1000),
-			ctx->fallbacks, ctx->t.walk_budget);
+			ctx->fallbacks, ctx->t.walk_budget,
+			ctx->exclusive_vmas);
+	if (ctx->passes)
+		pr_info("ranked again, walking as it went: the first pass's choice, ranked on the counters, frees less than another candidate might\n");
 	if (ctx->by_frees) {
 		pr_info("kill %u of an OOM episode: %d (%s) was killed %llums ago and memory ran out again: ranking by what a kill frees\n",
 			ctx->kill_nr, ep->last_pid, ep->last_comm,
@@ -1513,8 +1685,9 @@ out:
  * The ranking view: /sys/kernel/debug/oom_badness/ranking.
  *
  * Who the next OOM would kill, and why: every candidate scored in full
- * under oom_lock, as a real OOM of the same scope would score it (the walk
- * within the same budget), without killing anyone.  Debugfs, not ABI: the
+ * under oom_lock, as a real OOM of the same scope would score it (the walks
+ * within the same budget, in the order of the pass: a real OOM walks its
+ * first choice first), without killing anyone.  Debugfs, not ABI: the
  * format may change.  Write "memcg PATH" (a cgroup v2 path) or "global"
  * before reading to choose the scope.  A reader without CAP_SYS_ADMIN sees
  * only the processes it may ptrace-read, by their pids in its namespace.
@@ -1749,6 +1922,7 @@ static int oom_view_compute(struct oom_view *v)
 		v->ctx.swap_helps = oc.memcg ? OOM_SWAP_NEVER : OOM_SWAP_RAM;
 	}
 	v->ctx.rank_all = true;
+	v->ctx.defer = false;
 	classic = oom_badness_classic(&oc);
 	oom_view_pass(&oc, v, false);
 	if (oc.chosen && oc.chosen != (void *)-1UL)

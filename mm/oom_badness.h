@@ -39,6 +39,12 @@ enum oom_frees_how {
 #define OOM_STATE_ROOT		0x10	/* CAP_SYS_ADMIN or CAP_SYS_RESOURCE */
 #define OOM_STATE_RAWIO		0x20	/* CAP_SYS_RAWIO */
 #define OOM_STATE_ESTIMATED	0x40	/* frees is final for this OOM */
+#define OOM_STATE_SHARE_WALKABLE 0x80	/* a walk could lower its share */
+#define OOM_STATE_REPASS	0x100	/* emptied for the second pass */
+/* what a second pass keeps of the first: factors and estimates of this OOM */
+#define OOM_STATE_KEPT		(OOM_STATE_CHEAP | OOM_STATE_GATHERED | \
+				 OOM_STATE_ROOT | OOM_STATE_RAWIO | \
+				 OOM_STATE_ESTIMATED)
 
 /* Does freeing a swap slot help the OOM? */
 enum oom_swap_helps {
@@ -203,6 +209,12 @@ struct oom_child_pick {
  * @kill_nr: 1 for the first kill of an episode, 2 for the next...
  * @by_frees: rank by what a kill frees, without the classic factors
  * @rank_all: score every candidate in full (the ranking view), skip nothing
+ * @defer: this pass ranks on the counters; the chosen is walked after it
+ * @runner_up: in a deferring pass, the most any candidate but the chosen
+ *	can score
+ * @passes: passes over the candidates that had to be done again
+ * @first: the first pass's choice, referenced, while the second one runs
+ * @first_points: its points then
  * @walk_left: page-table entries the estimate may still walk
  * @walk_min: candidates with a smaller footprint are not walked
  * @memcg: memcg of a memcg OOM, or NULL
@@ -217,6 +229,7 @@ struct oom_child_pick {
  * @cred_rawio: @cred has CAP_SYS_RAWIO
  * @walks: mms walked
  * @walked: page-table entries walked
+ * @exclusive_vmas: VMAs counted from the counters: no fork shared them
  * @walk_ns: time spent walking
  * @fallbacks: candidates that fell back to the counters (lock or budget)
  */
@@ -230,6 +243,11 @@ struct oom_badness_ctx {
 	unsigned int kill_nr;
 	bool by_frees;
 	bool rank_all;
+	bool defer;
+	long runner_up;
+	unsigned int passes;
+	struct task_struct *first;
+	long first_points;
 	unsigned long walk_left;
 	unsigned long walk_min;
 	struct mem_cgroup *memcg;
@@ -243,6 +261,7 @@ struct oom_badness_ctx {
 	bool cred_rawio;
 	unsigned int walks;
 	unsigned long walked;
+	unsigned int exclusive_vmas;
 	u64 walk_ns;
 	unsigned int fallbacks;
 };
@@ -271,6 +290,7 @@ bool oom_task_in_scope(struct oom_control *oc, struct task_struct *task);
 void oom_badness_begin(struct oom_control *oc, struct oom_badness_ctx *ctx);
 void oom_badness_end(struct oom_control *oc);
 void oom_badness_evaluate(struct oom_control *oc, struct task_struct *task);
+bool oom_badness_resolve(struct oom_control *oc);
 long oom_badness_proc(struct task_struct *task, unsigned long footprint,
 		      long adj, unsigned long totalpages);
 bool oom_badness_pick_child(struct oom_control *oc,

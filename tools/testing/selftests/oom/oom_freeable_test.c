@@ -33,11 +33,37 @@ static long selected_freeable_kb(struct oom_test *t, pid_t pid,
 	return kb;
 }
 
+/*
+ * Page-table entries the OOM's walks visited, from its log, and into @mms
+ * how many mms they walked and into @excl how many VMAs no fork shared
+ * they left alone; -1 if it has no such line.
+ */
+static long walked_entries(struct oom_test *t, int *mms, int *excl)
+{
+	const char *p = strstr(oom_kmsg_read(&t->log),
+			       "oom-badness: freeable estimate: ");
+	long n;
+
+	*mms = -1;
+	*excl = -1;
+	if (!p || sscanf(p,
+			 "oom-badness: freeable estimate: %d mms walked, %ld page-table entries in %*uus, %*u fell back to the counters, budget %*u, %d VMAs",
+			 mms, &n, excl) != 3)
+		return -1;
+	return n;
+}
+
+/*
+ * Memory mapped after the last fork is this process's alone: the estimate
+ * is complete ("walked") without a walk of its PTEs (60 MiB would be 15,360
+ * of them), and what that memory holds counts in full.
+ */
 TEST_F_TIMEOUT(oom, a_private_process_is_walked_and_frees_its_memory, OOM_TIMEOUT)
 {
 	struct oom_proc *p;
 	char how[64];
-	long kb;
+	long kb, n;
+	int mms, excl;
 
 	p = START(.name = "private", .mib = 60);
 	ASSERT_EQ(0, oom_global());
@@ -46,7 +72,62 @@ TEST_F_TIMEOUT(oom, a_private_process_is_walked_and_frees_its_memory, OOM_TIMEOU
 	EXPECT_STREQ("walked", how);
 	EXPECT_GE(kb, 60 << 10);
 	EXPECT_LE(kb, 62 << 10);
-	EXPECT_TRUE(log_has(&self->t, "oom-badness: freeable estimate: "));
+	EXPECT_NOT_LOGGED("oom-badness: ranked again");
+	n = walked_entries(&self->t, &mms, &excl);
+	TH_LOG("%d mms, %ld page-table entries walked, %d VMAs left", mms, n,
+	       excl);
+	EXPECT_EQ(1, mms);
+	EXPECT_GE(excl, 1);
+	EXPECT_GE(n, 1);
+	EXPECT_LT(n, 4096);
+}
+
+/*
+ * The first pass ranks on the counters and walks only its choice: three
+ * 20 MiB processes, each the best so far when met, are not walked once
+ * the 60 MiB one comes.
+ */
+TEST_F_TIMEOUT(oom, only_the_chosen_is_walked, OOM_TIMEOUT)
+{
+	struct oom_proc *a, *b, *c, *big;
+	int mms, excl;
+
+	a = START(.name = "mid-a", .mib = 20);
+	b = START(.name = "mid-b", .mib = 20);
+	c = START(.name = "mid-c", .mib = 20);
+	big = START(.name = "big", .mib = 60);
+	ASSERT_EQ(0, oom_global());
+	EXPECT_DEAD(1, big->pid);
+	walked_entries(&self->t, &mms, &excl);
+	EXPECT_EQ(1, mms);
+	EXPECT_NOT_LOGGED("oom-badness: ranked again");
+	EXPECT_TRUE(oom_pid_alive(a->pid));
+	EXPECT_TRUE(oom_pid_alive(b->pid));
+	EXPECT_TRUE(oom_pid_alive(c->pid));
+}
+
+/*
+ * A fork cloned the memory and the child then wrote all of it: the parent's
+ * pages are its own again, but only a walk can tell, and it must be done.
+ */
+TEST_F_TIMEOUT(oom, memory_a_fork_cloned_is_walked, OOM_TIMEOUT)
+{
+	struct oom_proc *p;
+	char how[64];
+	long kb, n;
+	int mms, excl;
+
+	p = START(.name = "cloned", .mib = 100, .share = OOM_COW,
+		  .rewrite = true, .nchildren = 1, .child_adj = -1000);
+	ASSERT_EQ(0, oom_global());
+	EXPECT_DEAD(1, p->pid);
+	kb = selected_freeable_kb(&self->t, p->pid, how, sizeof(how));
+	EXPECT_STREQ("walked", how);
+	EXPECT_GE(kb, 98 << 10);
+	n = walked_entries(&self->t, &mms, &excl);
+	TH_LOG("%ld page-table entries walked", n);
+	EXPECT_EQ(1, mms);
+	EXPECT_GE(n, 25600 * 3 / 5);
 }
 
 /*
@@ -64,6 +145,27 @@ TEST_F_TIMEOUT(oom, oom_score_counts_what_the_walk_finds_shared, OOM_TIMEOUT)
 	EXPECT_GT(oom_read_score(server->pid), oom_read_score(consumer->pid));
 	ASSERT_EQ(0, oom_global());
 	EXPECT_DEAD(1, consumer->pid);
+	/* the server's share counts children big enough to walk */
+	EXPECT_TRUE(log_has(&self->t, "oom-badness: ranked again"));
+}
+
+/*
+ * The first pass chooses the consumer, then the server displaces it on its
+ * counters; the server's walk finds its 100 MiB shared with its (-1000)
+ * child, below the consumer it displaced: a second pass, and the consumer
+ * dies.
+ */
+TEST_F_TIMEOUT(oom, a_displaced_choice_still_wins_after_the_walk, OOM_TIMEOUT)
+{
+	struct oom_proc *server, *consumer;
+
+	consumer = START(.name = "consumer", .mib = 40);
+	server = START(.name = "server", .mib = 100, .share = OOM_COW,
+		       .nchildren = 1, .child_adj = -1000);
+	ASSERT_EQ(0, oom_global());
+	EXPECT_DEAD(1, consumer->pid);
+	EXPECT_TRUE(oom_pid_alive(server->pid));
+	EXPECT_TRUE(log_has(&self->t, "oom-badness: ranked again"));
 }
 
 TEST_F_TIMEOUT(oom, budget_0_turns_the_estimate_off, OOM_TIMEOUT)
@@ -86,9 +188,13 @@ TEST_F_TIMEOUT(oom, a_small_budget_leaves_a_partly_walked_estimate, OOM_TIMEOUT)
 	char how[64];
 	long kb;
 
-	/* 100 MiB are 51200 entries: 4096 cover 8 MiB of them */
+	/*
+	 * 100 MiB a fork cloned are 25,600 entries to walk (private memory
+	 * would need none): 4096 cover 16 MiB of them.
+	 */
 	ASSERT_EQ(0, oom_set_sysctl("oom_badness_walk_budget", 4096));
-	p = START(.name = "private", .mib = 100);
+	p = START(.name = "cloned", .mib = 100, .share = OOM_COW,
+		  .rewrite = true, .nchildren = 1, .child_adj = -1000);
 	ASSERT_EQ(0, oom_global());
 	EXPECT_DEAD(1, p->pid);
 	kb = selected_freeable_kb(&self->t, p->pid, how, sizeof(how));
@@ -102,10 +208,18 @@ TEST_F_TIMEOUT(oom, a_spent_budget_falls_back_to_the_counters, OOM_TIMEOUT)
 	struct oom_proc *a, *b;
 	char how[64];
 
-	/* the first candidate takes all of it, the second gets none */
+	/*
+	 * The first candidate takes all of it, the second gets none.  Both
+	 * hold memory a fork cloned, which must be walked: the first's is
+	 * still shared with its child (its walk finds ~30 MiB of 110 not yet
+	 * seen), the second's was rewritten by its child (100 MiB by the
+	 * counters).
+	 */
 	ASSERT_EQ(0, oom_set_sysctl("oom_badness_walk_budget", 20000));
-	a = START(.name = "first", .mib = 100);
-	b = START(.name = "second", .mib = 110);
+	a = START(.name = "first", .mib = 110, .share = OOM_COW,
+		  .nchildren = 1, .child_adj = -1000);
+	b = START(.name = "second", .mib = 100, .share = OOM_COW,
+		  .rewrite = true, .nchildren = 1, .child_adj = -1000);
 	ASSERT_EQ(0, oom_global());
 	EXPECT_DEAD(1, b->pid);
 	selected_freeable_kb(&self->t, b->pid, how, sizeof(how));

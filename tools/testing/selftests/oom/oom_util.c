@@ -393,7 +393,7 @@ struct child_arg {
 	const struct oom_spec *spec;
 	int idx;
 	int ready_fd;
-	char *shared;		/* OOM_SHMEM: the parent's mapping */
+	char *shared;		/* OOM_SHMEM, or OOM_COW with rewrite */
 };
 
 static int child_mib(const struct oom_spec *s, int i)
@@ -418,7 +418,10 @@ static int child_main(void *arg)
 			    s->child_adj);
 		if (oom_become(s->creds == OOM_USERNS_ROOT ? OOM_USER : s->creds))
 			_exit(93);
-		if (a->shared)
+		/* a rewrite copies every page: the parent's are its own again */
+		if (a->shared && s->rewrite && s->share == OOM_COW)
+			touch(a->shared, (size_t)s->mib << 20);
+		else if (a->shared)
 			map_in(a->shared, (size_t)s->mib << 20);
 		/* grandchildren share it copy-on-write only if told to */
 		if (s->grand_cow)
@@ -599,8 +602,9 @@ static void scenario_main(struct oom_proc *p, int ready_fd)
 	oom_join_cgroup(s->cgroup);
 	oom_set_adj(s->adj);
 	f.shared = shared_memory(s);
-	if (s->share != OOM_SHMEM)
-		f.shared = NULL;	/* only shmem children map it all in */
+	/* only shmem children map it all in, and COW children rewrite it */
+	if (s->share != OOM_SHMEM && !(s->share == OOM_COW && s->rewrite))
+		f.shared = NULL;
 	if (s->child_from_thread) {
 		/* the forking thread lives on: its ->children get them */
 		if (pipe2(f.done, O_CLOEXEC) ||

@@ -56,6 +56,7 @@ struct oom_spec {
 	const char *cgroup;	/* cgroup directory to join first */
 	const char *cgroup_after; /* ...and to move to once its memory is in */
 	bool leak;		/* on SIGUSR1, grows 1 MiB every 5 ms */
+	bool rewrite;		/* OOM_COW: children write all of @mib */
 
 	int nchildren;		/* children, forked as @share says */
 	int zombies;		/* ...and this many more that exit at once */
