@@ -17,7 +17,10 @@
  *   forklat:C     one parent of C children: fork+exit latency on one CPU,
  *                 with and without a loop reading every oom_score
  *   walk          the estimate's page-table walk: candidates of 64, 256 and
- *                 1024 MiB, and four of 1000 MiB (the budget's worth)
+ *                 1024 MiB that a fork cloned (walked), one of 1024 MiB
+ *                 no fork shared (not walked), and four copy-on-write
+ *                 families of 800 MiB that no bound spares (the budget's
+ *                 worst case a 4 GiB VM holds)
  *
  * A negative ROUNDS is a soak: OOMs in a loop for that many seconds, with
  * the first CONFIG.
@@ -464,8 +467,14 @@ static void measure_walk(const char *config, int round)
 
 	if (!log || oom_kmsg_open(log))
 		return;
-	for (i = 0; i < ARRAY_SIZE(sizes); i++) {
-		struct oom_proc p = { .spec = { .name = "walked", .mib = sizes[i] } };
+	/* the last one is private: its VMAs need no walk of their PTEs */
+	for (i = 0; i <= ARRAY_SIZE(sizes); i++) {
+		bool private = i == ARRAY_SIZE(sizes);
+		struct oom_proc p = { .spec = {
+			.name = "walked", .mib = private ? 1024 : sizes[i],
+			.share = private ? OOM_PRIVATE : OOM_COW, .rewrite = true,
+			.nchildren = private ? 0 : 1, .child_adj = -1000,
+		} };
 		unsigned long entries;
 		const char *l;
 		long us;
@@ -479,16 +488,24 @@ static void measure_walk(const char *config, int round)
 		oom_reap_zombies();
 		l = strstr(oom_kmsg_read(log), "freeable estimate: ");
 		if (l && sscanf(l, WALK_LINE, &entries, &us) == 2) {
-			printf("%s,%s,%d,walk_%dmib_us,%ld\n", shape_name, config, round,
-			       sizes[i], us);
-			printf("%s,%s,%d,walk_%dmib_entries,%lu\n", shape_name, config,
-			       round, sizes[i], entries);
+			printf("%s,%s,%d,walk_%s%dmib_us,%ld\n", shape_name, config,
+			       round, private ? "private_" : "", p.spec.mib, us);
+			printf("%s,%s,%d,walk_%s%dmib_entries,%lu\n", shape_name,
+			       config, round, private ? "private_" : "", p.spec.mib,
+			       entries);
 		}
 	}
-	/* more than the budget: four candidates of 1 GiB */
+	/*
+	 * The budget's worst case: four candidates whose memory their child
+	 * shares, so that each walk finds almost nothing and no bound spares
+	 * the next one.
+	 */
 	memset(big, 0, sizeof(big));
 	for (i = 0; i < 4; i++) {
-		big[i].spec = (struct oom_spec){ .name = "budget", .mib = 1000 };
+		big[i].spec = (struct oom_spec){
+			.name = "budget", .mib = 800, .share = OOM_COW,
+			.nchildren = 1, .child_adj = -1000,
+		};
 		if (oom_start(&big[i]))
 			break;
 	}
