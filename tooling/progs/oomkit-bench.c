@@ -148,7 +148,7 @@ static int trace_read(struct trace_sum *t)
 	static char buf[1 << 20];
 	double kill = 0, visit = 0;
 	char *p, *line;
-	int found = 0, visits = 0;
+	int found = 0, visits = 0, in_kill = 0;
 
 	memset(t, 0, sizeof(*t));
 	if (oom_read_file(TRACING "/trace", buf, sizeof(buf)) < 0)
@@ -158,7 +158,14 @@ static int trace_read(struct trace_sum *t)
 		double v;
 		char *num;
 
-		if (line[0] == '#' || !us)
+		if (line[0] == '#')
+			continue;
+		/* oom_kill_process() calling a traced function: it closes later */
+		if (strstr(line, "oom_kill_process() {")) {
+			in_kill = 1;
+			continue;
+		}
+		if (!us)
 			continue;
 		num = us;
 		while (num > line && (num[-1] == '.' || isdigit(num[-1])))
@@ -168,8 +175,10 @@ static int trace_read(struct trace_sum *t)
 			visits++;
 			if (v > visit)
 				visit = v;
-		} else if (strstr(line, "oom_kill_process")) {
+		} else if (strstr(line, "oom_kill_process") ||
+			   (in_kill && strchr(line, '}'))) {
 			kill = v;
+			in_kill = 0;
 		} else if (strchr(line, '}') || strstr(line, "out_of_memory")) {
 			t->oom = v;
 			t->kill = kill;
