@@ -216,6 +216,9 @@ TEST_F_TIMEOUT(oom, a_spent_budget_falls_back_to_the_counters, OOM_TIMEOUT)
 	 * counters).
 	 */
 	ASSERT_EQ(0, oom_set_sysctl("oom_badness_walk_budget", 20000));
+	/* the order is the point: the CPU time of touching must not change it */
+	ASSERT_EQ(0, oom_set_sysctl("oom_badness_cputime_unit_ms", 0));
+	ASSERT_EQ(0, oom_set_sysctl("oom_badness_runtime_unit_secs", 0));
 	a = START(.name = "first", .mib = 110, .share = OOM_COW,
 		  .nchildren = 1, .child_adj = -1000);
 	b = START(.name = "second", .mib = 100, .share = OOM_COW,
@@ -224,6 +227,8 @@ TEST_F_TIMEOUT(oom, a_spent_budget_falls_back_to_the_counters, OOM_TIMEOUT)
 	EXPECT_DEAD(1, b->pid);
 	selected_freeable_kb(&self->t, b->pid, how, sizeof(how));
 	EXPECT_STREQ("counters: walk budget spent", how);
+	/* the first pass chose a on its counters, its walk spent the budget */
+	EXPECT_TRUE(log_has(&self->t, "oom-badness: ranked again"));
 	EXPECT_TRUE(oom_pid_alive(a->pid));
 }
 
