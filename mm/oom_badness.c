@@ -1468,6 +1468,16 @@ static struct oom_episode *oom_scope_episode(struct oom_control *oc)
 	return &oom_global_episode;
 }
 
+/* Does a memcg's swap count apart from its memory (cgroup v2)? */
+static bool oom_memcg_swap_apart(void)
+{
+#ifdef CONFIG_MEMCG
+	return cgroup_subsys_on_dfl(memory_cgrp_subsys);
+#else
+	return true;
+#endif
+}
+
 /**
  * oom_badness_begin - set up the policy's state for one OOM
  * @oc: the OOM, its constraint and totalpages computed
@@ -1522,8 +1532,8 @@ void oom_badness_begin(struct oom_control *oc, struct oom_badness_ctx *ctx)
 	if (ctx->nodes)
 		ctx->swap_helps = OOM_SWAP_NEVER;
 	else if (ctx->memcg)
-		ctx->swap_helps = cgroup_subsys_on_dfl(memory_cgrp_subsys) ?
-				  OOM_SWAP_NEVER : OOM_SWAP_ANY;
+		ctx->swap_helps = oom_memcg_swap_apart() ? OOM_SWAP_NEVER :
+							   OOM_SWAP_ANY;
 	else
 		ctx->swap_helps = OOM_SWAP_RAM;
 }

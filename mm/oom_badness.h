@@ -9,6 +9,7 @@
 #ifndef __MM_OOM_BADNESS_H
 #define __MM_OOM_BADNESS_H
 
+#include <linux/memcontrol.h>
 #include <linux/mm.h>
 #include <linux/oom.h>
 #include <linux/oom_types.h>
@@ -285,6 +286,22 @@ static inline bool oom_badness_classic(struct oom_control *oc)
 struct mm_struct *oom_task_footprint(struct task_struct *task,
 				     unsigned long *footprint, long *adj);
 bool oom_task_in_scope(struct oom_control *oc, struct task_struct *task);
+
+/* Is @task in @memcg or below it?  Without memcg, every task is. */
+static inline bool oom_task_in_memcg(struct task_struct *task,
+				     struct mem_cgroup *memcg)
+{
+#ifdef CONFIG_MEMCG
+	bool ret;
+
+	rcu_read_lock();
+	ret = mem_cgroup_is_descendant(mem_cgroup_from_task(task), memcg);
+	rcu_read_unlock();
+	return ret;
+#else
+	return true;
+#endif
+}
 
 /* In mm/oom_badness.c, for mm/oom_kill.c. */
 void oom_badness_begin(struct oom_control *oc, struct oom_badness_ctx *ctx);
