@@ -846,36 +846,23 @@ static void oom_cheap_factors(struct oom_badness_ctx *ctx,
 }
 
 /*
- * Capabilities in the initial user namespace, as has_capability_noaudit()
- * checks them, remembered for the last credentials seen: processes forked
- * from one parent share one struct cred, and asking the LSMs the same
- * question about the same credentials twice gives the same answer.
+ * Capabilities in the initial user namespace, asked of the LSMs as
+ * has_capability_noaudit() asks them.  Nothing is remembered between
+ * processes: a fork copies the credentials, so no two candidates share a
+ * struct cred, and no cheaper key exists that every LSM would agree with.
  */
-static void oom_task_caps(struct oom_badness_ctx *ctx,
-			  struct task_struct *task, bool *root, bool *rawio)
+static void oom_task_caps(struct task_struct *task, bool *root, bool *rawio)
 {
 	const struct cred *cred;
 
 	rcu_read_lock();
 	cred = __task_cred(task);
-	if (cred != ctx->cred) {
-		*root = !security_capable(cred, &init_user_ns, CAP_SYS_ADMIN,
-					  CAP_OPT_NOAUDIT) ||
-			!security_capable(cred, &init_user_ns, CAP_SYS_RESOURCE,
-					  CAP_OPT_NOAUDIT);
-		*rawio = !security_capable(cred, &init_user_ns, CAP_SYS_RAWIO,
-					   CAP_OPT_NOAUDIT);
-		if (ctx->seq && get_cred_rcu(cred)) {
-			if (ctx->cred)
-				put_cred(ctx->cred);
-			ctx->cred = cred;
-			ctx->cred_root = *root;
-			ctx->cred_rawio = *rawio;
-		}
-	} else {
-		*root = ctx->cred_root;
-		*rawio = ctx->cred_rawio;
-	}
+	*root = !security_capable(cred, &init_user_ns, CAP_SYS_ADMIN,
+				  CAP_OPT_NOAUDIT) ||
+		!security_capable(cred, &init_user_ns, CAP_SYS_RESOURCE,
+				  CAP_OPT_NOAUDIT);
+	*rawio = !security_capable(cred, &init_user_ns, CAP_SYS_RAWIO,
+				   CAP_OPT_NOAUDIT);
 	rcu_read_unlock();
 }
 
@@ -894,7 +881,7 @@ static void oom_gather(struct oom_badness_ctx *ctx, struct task_struct *task,
 		st->cpu_div = oom_cpu_divisor(st->cputime_ns,
 					      ctx->t.cputime_unit_ms);
 	}
-	oom_task_caps(ctx, task, &root, &rawio);
+	oom_task_caps(task, &root, &rawio);
 	st->flags |= OOM_STATE_GATHERED;
 	if (root)
 		st->flags |= OOM_STATE_ROOT;
@@ -1359,6 +1346,22 @@ static bool oom_pick_visit(struct task_struct *child, void *arg)
 		pick->small++;
 		return true;
 	}
+	/*
+	 * As in the selection, a child is looked at more closely only while
+	 * it can still beat the best one so far: its counters, then the cheap
+	 * divisors, then the thread walk and the capabilities.
+	 */
+	if (w->best) {
+		if (!oom_badness_beats(oom_badness_bound(cst.frees, 0, 1, 1, adj,
+							 oc->totalpages),
+				       pick->child_points))
+			return true;
+		oom_cheap_factors(ctx, child, &cst);
+		if (!oom_badness_beats(oom_state_bound(ctx, &cst, 0,
+						       oc->totalpages),
+				       pick->child_points))
+			return true;
+	}
 	oom_gather(ctx, child, &cst);
 	oom_state_input(&cst, &in);
 	points = oom_badness_points(&in, &ctx->t, oc->totalpages, NULL);
@@ -1552,8 +1555,6 @@ void oom_badness_end(struct oom_control *oc)
 		put_task_struct(ctx->first);
 	if (ctx->victim)
 		put_task_struct(ctx->victim);
-	if (ctx->cred)
-		put_cred(ctx->cred);
 	oc->policy = NULL;
 }
 

@@ -224,10 +224,6 @@ struct oom_child_pick {
  * @chosen: the task the classic selection chose, if oc->chosen is it
  * @victim: the task oom_kill_process() kills, referenced
  * @pick: what the child-before-parent rule decided
- * @cred: credentials whose capabilities @cred_root and @cred_rawio hold,
- *	referenced
- * @cred_root: @cred has CAP_SYS_ADMIN or CAP_SYS_RESOURCE
- * @cred_rawio: @cred has CAP_SYS_RAWIO
  * @walks: mms walked
  * @walked: page-table entries walked
  * @exclusive_vmas: VMAs counted from the counters: no fork shared them
@@ -257,9 +253,6 @@ struct oom_badness_ctx {
 	struct task_struct *chosen;
 	struct task_struct *victim;
 	struct oom_child_pick pick;
-	const struct cred *cred;
-	bool cred_root;
-	bool cred_rawio;
 	unsigned int walks;
 	unsigned long walked;
 	unsigned int exclusive_vmas;
