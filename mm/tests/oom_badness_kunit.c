@@ -121,26 +121,28 @@ static void oom_badness_test_children_share(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, bd.share, 1UL);
 }
 
-static void oom_badness_test_cputime(struct kunit *test)
+/* Each time factor alone: 120,000 pages over its divisor. */
+static void oom_badness_test_time_factors(struct kunit *test)
 {
+	static const struct {
+		u64 cputime_ns, age_ns;
+		long points;
+	} cases[] = {
+		{ 16 * CPU_UNIT_NS, 0, 30000 },		/* sqrt(16) = 4 */
+		{ 9 * CPU_UNIT_NS, 0, 40000 },		/* sqrt(9) = 3 */
+		{ 3 * CPU_UNIT_NS, 0, 120000 },		/* sqrt(3) -> 1 */
+		{ 0, 81 * AGE_UNIT_NS, 40000 },		/* 4th root(81) = 3 */
+		{ 0, 15 * AGE_UNIT_NS, 120000 },	/* 4th root(15) -> 1 */
+	};
 	struct oom_badness_input in = { .frees = 120000 };
+	unsigned int i;
 
-	in.cputime_ns = 16 * CPU_UNIT_NS;		/* / 4 */
-	KUNIT_EXPECT_EQ(test, score(in, &classic, TOTAL), 30000L);
-	in.cputime_ns = 9 * CPU_UNIT_NS;		/* / 3 */
-	KUNIT_EXPECT_EQ(test, score(in, &classic, TOTAL), 40000L);
-	in.cputime_ns = 3 * CPU_UNIT_NS;		/* / 1 */
-	KUNIT_EXPECT_EQ(test, score(in, &classic, TOTAL), 120000L);
-}
-
-static void oom_badness_test_runtime(struct kunit *test)
-{
-	struct oom_badness_input in = { .frees = 120000 };
-
-	in.age_ns = 81 * AGE_UNIT_NS;			/* / 3 */
-	KUNIT_EXPECT_EQ(test, score(in, &classic, TOTAL), 40000L);
-	in.age_ns = 15 * AGE_UNIT_NS;			/* / 1 */
-	KUNIT_EXPECT_EQ(test, score(in, &classic, TOTAL), 120000L);
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		in.cputime_ns = cases[i].cputime_ns;
+		in.age_ns = cases[i].age_ns;
+		KUNIT_EXPECT_EQ_MSG(test, score(in, &classic, TOTAL),
+				    cases[i].points, "case %u", i);
+	}
 }
 
 static void oom_badness_test_capabilities(struct kunit *test)
@@ -576,8 +578,7 @@ static struct kunit_case oom_badness_test_cases[] = {
 	KUNIT_CASE(oom_badness_test_age_divisor),
 	KUNIT_CASE(oom_badness_test_frees_only),
 	KUNIT_CASE(oom_badness_test_children_share),
-	KUNIT_CASE(oom_badness_test_cputime),
-	KUNIT_CASE(oom_badness_test_runtime),
+	KUNIT_CASE(oom_badness_test_time_factors),
 	KUNIT_CASE(oom_badness_test_capabilities),
 	KUNIT_CASE(oom_badness_test_combined),
 	KUNIT_CASE(oom_badness_test_adj),
