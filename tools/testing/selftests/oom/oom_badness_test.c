@@ -39,6 +39,57 @@ static bool logged(struct oom_test *t, const char *fmt, pid_t pid)
 	return log_has(t, needle);
 }
 
+/* An aged process, two young ones, and which young one the first OOM took. */
+struct old_and_young {
+	pid_t all[3];		/* old, young1, young2 */
+	pid_t dead, survivor;
+};
+
+/*
+ * Start @old, let it age AGE_MS, start two young processes of @young_mib
+ * beside it and force a global OOM: the old one scoring below the young
+ * ones, one young process dies, and only one.
+ */
+static void kill_a_young_one(struct __test_metadata *_metadata,
+			     struct _test_data_oom *self, struct oom_spec old,
+			     int young_mib, struct old_and_young *f)
+{
+	static const char * const young[] = { "young1", "young2" };
+	long t0 = oom_now_ms();
+	struct oom_proc *p;
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		if (i)
+			old = (struct oom_spec){ .name = young[i - 1],
+						 .mib = young_mib };
+		p = oom_spawn(&self->t, old);
+		ASSERT_NE(NULL, p);
+		f->all[i] = p->pid;
+		if (!i)
+			age(p, t0);
+	}
+	EXPECT_GT(oom_read_score(f->all[1]), oom_read_score(f->all[0]));
+	ASSERT_EQ(0, oom_global());
+	EXPECT_EQ(1, oom_wait_dead(f->all, 3, 1, 20000));
+	f->dead = one_of(f->all[1], f->all[2]);
+	ASSERT_NE(0, f->dead);
+	f->survivor = f->dead == f->all[1] ? f->all[2] : f->all[1];
+	EXPECT_TRUE(oom_pid_alive(f->all[0]));
+	EXPECT_TRUE(logged(&self->t, "oom-badness: selected %d (young", f->dead));
+}
+
+/* Its protection switched off, the old one outscores the survivor and dies. */
+static void then_the_old_one(struct __test_metadata *_metadata,
+			     struct _test_data_oom *self, struct old_and_young *f)
+{
+	EXPECT_GT(oom_read_score(f->all[0]), oom_read_score(f->survivor));
+	ASSERT_EQ(0, oom_global());
+	EXPECT_EQ(2, oom_wait_dead(f->all, 3, 2, 20000));
+	EXPECT_FALSE(oom_pid_alive(f->all[0]));
+	EXPECT_EQ(f->all[0], oom_killed_pid(oom_kmsg_read(&self->t.log), 1));
+}
+
 /*
  * The acceptance case: a young, smaller process is chosen over an older,
  * CPU-heavy, larger one under the classic policy; flipping the policy to
@@ -46,36 +97,14 @@ static bool logged(struct oom_test *t, const char *fmt, pid_t pid)
  */
 TEST_F_TIMEOUT(oom, global_classic_picks_young_hog_then_flip_picks_biggest, OOM_TIMEOUT_LONG)
 {
-	struct oom_proc *old, *young1, *young2;
-	pid_t all[3], dead;
-	long t0 = oom_now_ms();
+	struct old_and_young f;
 
 	ASSERT_EQ(0, oom_set_sysctl("oom_badness_cputime_unit_ms", OOM_TEST_CPU_UNIT_MS));
-	old = START(.name = "old-busy", .mib = 100, .cpu_ms = 1600);
-	age(old, t0);
-	young1 = START(.name = "young1", .mib = 60);
-	young2 = START(.name = "young2", .mib = 60);
-	all[0] = old->pid;
-	all[1] = young1->pid;
-	all[2] = young2->pid;
-
 	/* 100 MiB / sqrt(>= 16 CPU units) / 4th root(17 s) <= 12.5 MiB */
-	EXPECT_GT(oom_read_score(young1->pid), oom_read_score(old->pid));
-	ASSERT_EQ(0, oom_global());
-	EXPECT_EQ(1, oom_wait_dead(all, 3, 1, 20000));
-	dead = one_of(young1->pid, young2->pid);
-	ASSERT_NE(0, dead);
-	EXPECT_TRUE(oom_pid_alive(old->pid));
-	EXPECT_TRUE(logged(&self->t, "oom-badness: selected %d (young", dead));
-
-	/* Flip: the next OOM takes the biggest. */
+	kill_a_young_one(_metadata, self, (struct oom_spec){
+		.name = "old-busy", .mib = 100, .cpu_ms = 1600 }, 60, &f);
 	ASSERT_EQ(0, oom_set_sysctl("oom_badness_policy", 0));
-	EXPECT_GT(oom_read_score(old->pid), oom_read_score(dead == young1->pid ?
-						   young2->pid : young1->pid));
-	ASSERT_EQ(0, oom_global());
-	EXPECT_EQ(2, oom_wait_dead(all, 3, 2, 20000));
-	EXPECT_FALSE(oom_pid_alive(old->pid));
-	EXPECT_EQ(old->pid, oom_killed_pid(oom_kmsg_read(&self->t.log), 1));
+	then_the_old_one(_metadata, self, &f);
 }
 
 TEST_F_TIMEOUT(oom, cputime_unit_zero_ignores_cpu_time, OOM_TIMEOUT)
@@ -95,36 +124,18 @@ TEST_F_TIMEOUT(oom, cputime_unit_zero_ignores_cpu_time, OOM_TIMEOUT)
 
 TEST_F_TIMEOUT(oom, runtime_unit_switches_age_protection, OOM_TIMEOUT_LONG)
 {
-	struct oom_proc *old, *young1, *young2;
-	long t0 = oom_now_ms();
-	pid_t all[3];
-
-	old = START(.name = "old", .mib = 90);
-	age(old, t0);
-	young1 = START(.name = "young1", .mib = 80);
-	young2 = START(.name = "young2", .mib = 80);
+	struct old_and_young f;
 
 	/* 90 MiB / 4th root(17) = 45 MiB < 80 MiB */
-	all[0] = old->pid;
-	all[1] = young1->pid;
-	all[2] = young2->pid;
-	EXPECT_LT(oom_read_score(old->pid), oom_read_score(young1->pid));
-	ASSERT_EQ(0, oom_global());
-	EXPECT_EQ(1, oom_wait_dead(all, 3, 1, 20000));
-	EXPECT_NE(0, one_of(young1->pid, young2->pid));
-	EXPECT_TRUE(oom_pid_alive(old->pid));
-
+	kill_a_young_one(_metadata, self, (struct oom_spec){
+		.name = "old", .mib = 90 }, 80, &f);
 	/*
 	 * Unit 0: age is ignored, the biggest goes.  A new episode, or its
 	 * second kill would go to the biggest anyway.
 	 */
 	ASSERT_EQ(0, oom_set_sysctl("oom_badness_runtime_unit_secs", 0));
 	ASSERT_EQ(0, oom_set_sysctl("oom_badness_episode_secs", 10));
-	EXPECT_GT(oom_read_score(old->pid), oom_read_score(one_of(young1->pid, young2->pid) ==
-					young1->pid ? young2->pid : young1->pid));
-	ASSERT_EQ(0, oom_global());
-	EXPECT_EQ(2, oom_wait_dead(all, 3, 2, 20000));
-	EXPECT_FALSE(oom_pid_alive(old->pid));
+	then_the_old_one(_metadata, self, &f);
 }
 
 TEST_F_TIMEOUT(oom, root_divisor_one_removes_protection, OOM_TIMEOUT)

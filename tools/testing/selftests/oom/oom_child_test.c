@@ -20,16 +20,9 @@ static bool logged_pid(struct oom_test *t, const char *fmt, pid_t a,
 /* The selected line's children= field, in kB, or -1. */
 static long selected_children_kb(struct oom_test *t, pid_t pid)
 {
-	char needle[64];
-	const char *p;
+	const char *p = selected_field(t, pid, " children=");
 
-	snprintf(needle, sizeof(needle), "oom-badness: selected %d (", pid);
-	p = strstr(oom_kmsg_read(&t->log), needle);
-	if (p)
-		p = strstr(p, " children=");
-	if (!p)
-		return -1;
-	return strtol(p + strlen(" children="), NULL, 10);
+	return p ? strtol(p, NULL, 10) : -1;
 }
 
 /*
@@ -41,6 +34,19 @@ static long selected_children_kb(struct oom_test *t, pid_t pid)
 	EXPECT_GE(__kb, __mib << 10);					\
 	EXPECT_LE(__kb, (__mib + 2 * (n)) << 10);			\
 } while (0)
+
+/* A 100 MiB parent with one child of @child_mib MiB, and a global OOM. */
+static struct oom_proc *one_child_oom(struct __test_metadata *_metadata,
+				      struct _test_data_oom *self,
+				      const char *name, int child_mib)
+{
+	struct oom_proc *p;
+
+	p = START(.name = name, .mib = 100, .nchildren = 1,
+		  .child_mib = child_mib);
+	ASSERT_EQ(0, oom_global());
+	return p;
+}
 
 /* A supervisor loses a worker half its size and survives, in one kill. */
 TEST_F_TIMEOUT(oom, memcg_big_child_is_sacrificed_and_supervisor_survives,
@@ -65,9 +71,7 @@ TEST_F_TIMEOUT(oom, global_big_child_is_sacrificed, OOM_TIMEOUT)
 {
 	struct oom_proc *sup;
 
-	sup = START(.name = "supervisor", .mib = 100, .nchildren = 1,
-		    .child_mib = 50);
-	ASSERT_EQ(0, oom_global());
+	sup = one_child_oom(_metadata, self, "supervisor", 50);
 	EXPECT_DEAD(1, sup->children[0]);
 	EXPECT_TRUE(logged_pid(&self->t, "for parent %d (supervisor)", sup->pid, 0));
 	/* the summary line names the task that is really killed */
@@ -348,9 +352,7 @@ TEST_F_TIMEOUT(oom, child_min_percent_10_takes_a_15_percent_child, OOM_TIMEOUT)
 {
 	struct oom_proc *parent;
 
-	parent = START(.name = "parent", .mib = 100, .nchildren = 1,
-		       .child_mib = 15);
-	ASSERT_EQ(0, oom_global());
+	parent = one_child_oom(_metadata, self, "parent", 15);
 	EXPECT_DEAD(1, parent->children[0]);
 }
 
@@ -359,9 +361,7 @@ TEST_F_TIMEOUT(oom, child_min_percent_20_spares_a_15_percent_child, OOM_TIMEOUT)
 	struct oom_proc *parent;
 
 	ASSERT_EQ(0, oom_set_sysctl("oom_child_min_percent", 20));
-	parent = START(.name = "parent", .mib = 100, .nchildren = 1,
-		       .child_mib = 15);
-	ASSERT_EQ(0, oom_global());
+	parent = one_child_oom(_metadata, self, "parent", 15);
 	EXPECT_DEAD(1, parent->pid);
 	EXPECT_TRUE(log_has(&self->t, "1 children considered, 1 eligible ones below 20%"));
 }

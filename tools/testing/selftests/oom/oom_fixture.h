@@ -129,6 +129,23 @@ static inline bool log_has(struct oom_test *t, const char *needle)
 }
 
 /*
+ * The value of @field (" children=", " freeable=") on the kernel's
+ * "oom-badness: selected" line of @pid, or NULL if it has no such line.
+ */
+static inline const char *selected_field(struct oom_test *t, pid_t pid,
+					 const char *field)
+{
+	char needle[64];
+	const char *p;
+
+	snprintf(needle, sizeof(needle), "oom-badness: selected %d (", pid);
+	p = strstr(oom_kmsg_read(&t->log), needle);
+	if (p)
+		p = strstr(p, field);
+	return p ? p + strlen(field) : NULL;
+}
+
+/*
  * That something was not logged proves nothing if lines were lost: the
  * check fails then too.
  */

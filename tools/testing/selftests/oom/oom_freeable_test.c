@@ -16,21 +16,32 @@
 static long selected_freeable_kb(struct oom_test *t, pid_t pid,
 				 char *how, size_t size)
 {
-	char needle[64];
-	const char *p;
+	const char *p = selected_field(t, pid, " freeable=");
 	long kb;
 
-	snprintf(needle, sizeof(needle), "oom-badness: selected %d (", pid);
-	p = strstr(oom_kmsg_read(&t->log), needle);
-	if (p)
-		p = strstr(p, " freeable=");
 	if (!p)
 		return -1;
-	p += strlen(" freeable=");
 	kb = strtol(p, (char **)&p, 10);
 	if (how && sscanf(p, "kB(%63[^)])", how) != 1)
 		snprintf(how, size, "?");
 	return kb;
+}
+
+/*
+ * 100 MiB a fork cloned, then the child (unkillable) wrote all of it: the
+ * parent's pages are its own again, 25,600 entries for a walk to find.
+ * The OOM kills the parent; its freeable= in kB, and into @how its how.
+ */
+static long kill_cloned(struct __test_metadata *_metadata,
+			struct _test_data_oom *self, char *how, size_t size)
+{
+	struct oom_proc *p;
+
+	p = START(.name = "cloned", .mib = 100, .share = OOM_COW,
+		  .rewrite = true, .nchildren = 1, .child_adj = -1000);
+	ASSERT_EQ(0, oom_global());
+	EXPECT_DEAD(1, p->pid);
+	return selected_freeable_kb(&self->t, p->pid, how, size);
 }
 
 /*
@@ -106,22 +117,14 @@ TEST_F_TIMEOUT(oom, only_the_chosen_is_walked, OOM_TIMEOUT)
 	EXPECT_TRUE(oom_pid_alive(c->pid));
 }
 
-/*
- * A fork cloned the memory and the child then wrote all of it: the parent's
- * pages are its own again, but only a walk can tell, and it must be done.
- */
+/* Only a walk can tell that the cloned pages are the parent's own again. */
 TEST_F_TIMEOUT(oom, memory_a_fork_cloned_is_walked, OOM_TIMEOUT)
 {
-	struct oom_proc *p;
 	char how[64];
 	long kb, n;
 	int mms, excl;
 
-	p = START(.name = "cloned", .mib = 100, .share = OOM_COW,
-		  .rewrite = true, .nchildren = 1, .child_adj = -1000);
-	ASSERT_EQ(0, oom_global());
-	EXPECT_DEAD(1, p->pid);
-	kb = selected_freeable_kb(&self->t, p->pid, how, sizeof(how));
+	kb = kill_cloned(_metadata, self, how, sizeof(how));
 	EXPECT_STREQ("walked", how);
 	EXPECT_GE(kb, 98 << 10);
 	n = walked_entries(&self->t, &mms, &excl);
@@ -184,7 +187,6 @@ TEST_F_TIMEOUT(oom, budget_0_turns_the_estimate_off, OOM_TIMEOUT)
 
 TEST_F_TIMEOUT(oom, a_small_budget_leaves_a_partly_walked_estimate, OOM_TIMEOUT)
 {
-	struct oom_proc *p;
 	char how[64];
 	long kb;
 
@@ -193,11 +195,7 @@ TEST_F_TIMEOUT(oom, a_small_budget_leaves_a_partly_walked_estimate, OOM_TIMEOUT)
 	 * would need none): 4096 cover 16 MiB of them.
 	 */
 	ASSERT_EQ(0, oom_set_sysctl("oom_badness_walk_budget", 4096));
-	p = START(.name = "cloned", .mib = 100, .share = OOM_COW,
-		  .rewrite = true, .nchildren = 1, .child_adj = -1000);
-	ASSERT_EQ(0, oom_global());
-	EXPECT_DEAD(1, p->pid);
-	kb = selected_freeable_kb(&self->t, p->pid, how, sizeof(how));
+	kb = kill_cloned(_metadata, self, how, sizeof(how));
 	EXPECT_STREQ("partly walked", how);
 	/* what was not walked counts by the counters */
 	EXPECT_GE(kb, 100 << 10);

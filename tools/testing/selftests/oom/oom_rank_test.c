@@ -126,17 +126,6 @@ static long next_field(const char *json, const char *key)
 	return p ? strtol(p + strlen(needle), NULL, 10) : -1;
 }
 
-static bool gone(pid_t pid)
-{
-	char path[64], buf[512], *p;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	if (oom_read_file(path, buf, sizeof(buf)) < 0)
-		return true;
-	p = strrchr(buf, ')');
-	return p && (p[2] == 'Z' || p[2] == 'X');
-}
-
 TEST_F_TIMEOUT(oom, the_named_process_dies_and_frees_what_was_said, OOM_TIMEOUT)
 {
 	char cmd[400], args[300], out[1 << 16];
@@ -204,7 +193,7 @@ TEST_F_TIMEOUT(oom, the_named_process_dies_and_frees_what_was_said, OOM_TIMEOUT)
 		for (i = 0; i < 500; i++) {
 			oom_reap_zombies();
 			killed = oom_killed_pid(oom_kmsg_read(&t->log), 0);
-			if (killed > 0 && gone(killed))
+			if (killed > 0 && oom_pid_gone(killed))
 				break;
 			oom_msleep(20);
 		}

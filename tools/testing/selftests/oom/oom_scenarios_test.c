@@ -616,17 +616,11 @@ static int count_roles(const char *list)
 /* utime + stime of a thread group, in ms. */
 static long cpu_ms(pid_t pid)
 {
-	char path[64], buf[1024], *p;
+	char buf[1024];
+	const char *p = oom_stat_field(pid, 14, buf, sizeof(buf));
 	unsigned long ut, st;
-	int field;
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	if (oom_read_file(path, buf, sizeof(buf)) < 0)
-		return -1;
-	p = strrchr(buf, ')');
-	for (field = 3; p && field <= 14; field++)
-		p = strchr(p + 1, ' ');
-	if (!p || sscanf(p + 1, "%lu %lu", &ut, &st) != 2)
+	if (!p || sscanf(p, "%lu %lu", &ut, &st) != 2)
 		return -1;
 	return (ut + st) * 1000 / sysconf(_SC_CLK_TCK);
 }

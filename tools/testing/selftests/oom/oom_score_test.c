@@ -44,16 +44,10 @@ static long status_kb(pid_t pid, const char *key)
  */
 static long stat_rss_pages(pid_t pid)
 {
-	char path[64], buf[1024], *p;
-	int field;
+	char buf[1024];
+	const char *p = oom_stat_field(pid, 24, buf, sizeof(buf));
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	if (oom_read_file(path, buf, sizeof(buf)) < 0)
-		return -1;
-	p = strrchr(buf, ')');
-	for (field = 3; p && field <= 24; field++)
-		p = strchr(p + 1, ' ');
-	return p ? strtol(p + 1, NULL, 10) : -1;
+	return p ? strtol(p, NULL, 10) : -1;
 }
 
 static long stock_oom_score(pid_t pid, int adj)

@@ -1007,16 +1007,31 @@ static long mem_free_mib(void)
 	return oom_mem_free_kb() >> 10;
 }
 
-/* Has @pid released its memory: gone, or a zombie? */
-static bool pid_gone(pid_t pid)
+/*
+ * Field @field (counting from 1, as proc(5) does) of /proc/@pid/stat, read
+ * into @buf; NULL if the process is gone or the line is cut short.
+ */
+const char *oom_stat_field(pid_t pid, int field, char *buf, size_t size)
 {
-	char path[64], buf[512], *p;
+	char path[64], *p;
+	int i;
 
 	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	if (oom_read_file(path, buf, sizeof(buf)) < 0)
-		return true;
+	if (oom_read_file(path, buf, size) < 0)
+		return NULL;
+	/* the command name may hold spaces and parentheses: skip past it */
 	p = strrchr(buf, ')');
-	return p && p[1] == ' ' && (p[2] == 'Z' || p[2] == 'X');
+	for (i = 3; p && i <= field; i++)
+		p = strchr(p + 1, ' ');
+	return p ? p + 1 : NULL;
+}
+
+bool oom_pid_gone(pid_t pid)
+{
+	char buf[512];
+	const char *state = oom_stat_field(pid, 3, buf, sizeof(buf));
+
+	return !state || *state == 'Z' || *state == 'X';
 }
 
 /* Wait up to 10 s for the dead of @pids to release their memory. */
@@ -1028,7 +1043,7 @@ static void wait_gone(const pid_t *pids, int n)
 	do {
 		oom_reap_zombies();
 		for (left = 0, i = 0; i < n; i++)
-			left += !oom_pid_alive(pids[i]) && !pid_gone(pids[i]);
+			left += !oom_pid_alive(pids[i]) && !oom_pid_gone(pids[i]);
 		if (!left)
 			return;
 		oom_msleep(20);

@@ -118,6 +118,9 @@ __noreturn void oom_idle_forever(void);
 int oom_start(struct oom_proc *p);
 void oom_stop(struct oom_proc *p);
 bool oom_pid_alive(pid_t pid);
+/* Gone, or a zombie: its memory is back */
+bool oom_pid_gone(pid_t pid);
+const char *oom_stat_field(pid_t pid, int field, char *buf, size_t size);
 void oom_reap_zombies(void);
 int oom_wait_dead(const pid_t *pids, int n, int want, int timeout_ms);
 
