@@ -10,7 +10,9 @@ kernel's OOM lines of each run as "kmsg label ...".
 
 Prints the per-test table on stderr and TAP lines on stdout:
   - a test that passes on vanilla must pass under every policy (not ok
-    otherwise); one that fails on vanilla too is reported as skipped, never
+    otherwise); a test that failed under one policy and passed under the
+    other in the same boot is run again ("OOMKIT-RETRY") and counts by
+    that second run, and its line says so; one that fails on vanilla too is reported as skipped, never
     as a pass; one that fails here but was only skipped on vanilla fails;
   - the "oom-kill:", "Killed process" and "oom_reaper:" lines keep vanilla's
     format (numbers, names and paths aside);
@@ -25,13 +27,19 @@ HOG = "oomc-hog"
 
 
 def parse(path):
-    results, kmsg, order = {}, {}, []
-    section = None
+    """Results per label and test, kernel lines per label, the test order,
+    and the tests a retry decided: (label, key) -> the first run's state."""
+    results, kmsg, order, retried = {}, {}, [], {}
+    section, retry = None, False
     for line in open(path, errors="replace"):
         line = line.rstrip("\n")
+        if line == "OOMKIT-RETRY":
+            retry = True
+            continue
         if line.startswith("OOMKIT-BINARY "):
             binary, _, label = line.split()[1].partition("@")
-            section = (binary, label)
+            section = (binary, label, retry)
+            retry = False
             continue
         if line.startswith("OOMKIT-BINARY-EXIT"):
             section = None
@@ -42,14 +50,20 @@ def parse(path):
             continue
         m = TAP.match(line)
         if section and m:
-            binary, label = section
+            binary, label, again = section
             state = "skip" if m.group(3) else ("fail" if m.group(1) else "pass")
             # mrelease_test names its size, which doubles on a retry
             key = (binary, re.sub(r"\d+MB", "<n>MB", m.group(2).strip()))
             if key not in order:
                 order.append(key)
-            results.setdefault(label, {})[key] = state
-    return results, kmsg, order
+            first = results.setdefault(label, {}).get(key)
+            if again:
+                # the retry decides only what failed the first time
+                if first != "fail":
+                    continue
+                retried[(label, key)] = first
+            results[label][key] = state
+    return results, kmsg, order, retried
 
 
 def shape(text):
@@ -72,8 +86,8 @@ def kind(text):
 
 
 def main():
-    van_res, van_kmsg, order = parse(sys.argv[1])
-    our_res, our_kmsg, our_order = parse(sys.argv[2])
+    van_res, van_kmsg, order, _ = parse(sys.argv[1])
+    our_res, our_kmsg, our_order, retried = parse(sys.argv[2])
     for key in our_order:
         if key not in order:
             order.append(key)
@@ -98,6 +112,9 @@ def main():
         for key in order:
             v, o = vanilla.get(key), ours.get(key, "missing")
             what = "%s %s under %s" % (key[0], key[1], name(label))
+            again = retried.get((label, key))
+            if again:
+                what += " (%s, then %s on its retry)" % (again, o)
             if v == "pass" and o != "pass":
                 print("not ok - %s: %s, passes on vanilla" % (what, o))
             elif v == "pass":

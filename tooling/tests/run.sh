@@ -18,7 +18,13 @@ check "results.py: a skip is a skip, a failure a failure, a short plan and a los
 
 out=$(python3 "$tooling/compare-intree.py" "$here/intree-vanilla.out" "$here/intree-patched.out" 2>/dev/null)
 check "compare-intree.py: a test skipped on vanilla that fails here is a failure" \
-	grep -q "^not ok - test_memcontrol test_memcg_b under policy 1: fail (vanilla: skip)" <<<"$out"
+	grep -q "^not ok - test_memcontrol test_memcg_b under policy 1 .*: fail (vanilla: skip)" <<<"$out"
+check "compare-intree.py: a failure that passes when run again in its boot passes, and says so" \
+	grep -q "^ok - test_memcontrol test_memcg_c under policy 1 (fail, then pass on its retry)" <<<"$out"
+check "compare-intree.py: a failure that fails again when run again fails" \
+	grep -q "^not ok - test_memcontrol test_memcg_d under policy 0 (fail, then fail on its retry)" <<<"$out"
+check "compare-intree.py: a retry never turns a first pass into a failure" \
+	grep -q "^ok - test_memcontrol test_memcg_d under policy 1 (vanilla: pass)" <<<"$out"
 
 # compare-scenarios.py on the fixtures: each line of the table is the
 # check's description and the line the script must print for it.

@@ -65,7 +65,8 @@ for p in $policies; do
 		[ -x "$t" ] || continue
 		# as an ordinary task: this job's -1000 must not protect it
 		run_binary "${t##*/}@$label" \
-			sh -c 'echo 0 >/proc/self/oom_score_adj && exec "$0"' "$t"
+			sh -c 'echo 0 >/proc/self/oom_score_adj && exec "$0"' "$t" |
+			tee "/tmp/tap.${t##*/}@$label"
 	done
 	# The kprobe must have fired for the OOM kills the suites caused.
 	echo "OOMKIT-BINARY abi@$label"
@@ -80,6 +81,36 @@ for p in $policies; do
 	echo "OOMKIT-BINARY-EXIT abi@$label 0"
 	sleep 1
 	oom_lines "$label"
+done
+
+# test_memcontrol's reclaim checks (memory.low, memory.min) compare usage
+# within 10% and drift on a loaded host.  A test failing under one policy
+# and passing under the other in this boot is run once more, marked: the
+# comparison counts it as passing only if the second run passes, and says so.
+states() {
+	awk '/^(not )?ok [0-9]+ / { s = $1 == "not" ? "fail" : "pass";
+		sub(/^(not )?ok [0-9]+ /, ""); st[$0] = s }
+		END { for (t in st) print st[t], t }' "$1" 2>/dev/null
+}
+t=test_memcontrol
+for p in $policies; do
+	[ "$p" = vanilla ] && continue
+	retry=
+	for q in $policies; do
+		[ "$q" = "$p" ] && continue
+		passed=$(states "/tmp/tap.$t@policy$q" | awk '$1 == "pass" { $1 = ""; print }')
+		[ -n "$passed" ] || continue
+		if states "/tmp/tap.$t@policy$p" | awk '$1 == "fail" { $1 = ""; print }' |
+			grep -qxF -e "$passed"; then
+			retry=1
+		fi
+	done
+	[ -n "$retry" ] || continue
+	echo "$p" >/proc/sys/vm/oom_badness_policy || exit 1
+	echo "oomkit-intree: begin retry-policy$p" >/dev/kmsg
+	echo "OOMKIT-RETRY"
+	run_binary "$t@policy$p" \
+		sh -c 'echo 0 >/proc/self/oom_score_adj && exec "$0"' "/oomkit/intree/$t"
 done
 kill $kmsg_pid
 echo 0 >"$T/events/kprobes/oomkit_okp/enable"
