@@ -26,7 +26,8 @@
  * the first CONFIG.
  *
  * CONFIG: "vanilla" (an unpatched kernel: nothing to set), "policy0",
- * "policy1", "policy1-nowalk" (walk budget 0).
+ * "policy1", "policy1-nowalk" (walk budget 0); any of them followed by
+ * ":NAME=VALUE" sysctls to set on top, to see what one factor costs.
  *
  * A measurement is one global OOM (sysrq-f) that kills a 64 MiB hog:
  * ftrace's function_graph tracer times out_of_memory(), oom_kill_process()
@@ -106,31 +107,49 @@ static void trace_clear(void)
 		close(fd);
 }
 
+/*
+ * OOMKIT_PROFILE="fn:fn...": more functions to time inside each OOM, for a
+ * profile (their own tracing inflates the totals: compare like with like).
+ */
+#define MAX_PROF 16
+static char *prof_fn[MAX_PROF];
+static int nprof;
+
+static int trace_add(const char *fn)
+{
+	int fd = open(TRACING "/set_ftrace_filter", O_WRONLY | O_APPEND | O_CLOEXEC);
+	int ret;
+
+	if (fd < 0)
+		return -1;
+	ret = write(fd, fn, strlen(fn)) < 0 ? -1 : 0;
+	close(fd);
+	return ret;
+}
+
 static int trace_setup(void)
 {
-	static const char * const fns[] = {
-		"out_of_memory", "oom_kill_process", "oom_visit_children",
-	};
-	unsigned int i;
+	char *list = getenv("OOMKIT_PROFILE"), *fn, *save;
 	int err = 0;
 
 	err |= trace_set("tracing_on", "0");
 	err |= trace_set("current_tracer", "nop");
 	err |= trace_set("set_ftrace_filter", "");
 	/* one function per write, each added to the others */
-	for (i = 0; i < ARRAY_SIZE(fns); i++) {
-		char path[128];
-		int fd;
-
-		snprintf(path, sizeof(path), TRACING "/set_ftrace_filter");
-		fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
-		if (fd < 0)
-			return -1;
-		if (write(fd, fns[i], strlen(fns[i])) < 0 && i < 2)
-			err = -1;
-		close(fd);
+	err |= trace_add("out_of_memory");
+	err |= trace_add("oom_kill_process");
+	/* only the patched kernel has it */
+	trace_add("oom_visit_children");
+	for (fn = list ? strtok_r(list, ",:", &save) : NULL; fn && nprof < MAX_PROF;
+	     fn = strtok_r(NULL, ",:", &save)) {
+		if (trace_add(fn))
+			fprintf(stderr, "oomkit-bench: cannot trace %s\n", fn);
+		else
+			prof_fn[nprof++] = fn;
 	}
 	err |= trace_set("current_tracer", "function_graph");
+	/* a closing brace names its function */
+	err |= trace_set("options/funcgraph-tail", "1");
 	err |= trace_set("buffer_size_kb", "4096");
 	trace_clear();
 	err |= trace_set("tracing_on", "1");
@@ -140,15 +159,46 @@ static int trace_setup(void)
 struct trace_sum {
 	double oom, kill, visit_max;
 	int visits;
+	double prof_us[MAX_PROF];
+	int prof_n[MAX_PROF];
 };
+
+/*
+ * The function a function_graph line with a duration is about: "name();"
+ * for a leaf, "} /\* name *\/" for the end of one that called others.
+ */
+static int trace_fn(const char *line, char *name, size_t size)
+{
+	const char *p = strchr(line, '|');
+	size_t n;
+
+	if (!p)
+		return -1;
+	for (p++; *p == ' '; p++)
+		;
+	if (*p == '}') {
+		p = strstr(p, "/* ");
+		if (!p)
+			return -1;
+		p += 3;
+		n = strcspn(p, " ");
+	} else {
+		n = strcspn(p, "(");
+	}
+	if (!n || n >= size)
+		return -1;
+	memcpy(name, p, n);
+	name[n] = '\0';
+	return 0;
+}
 
 /* The last out_of_memory() of the trace and what it contained. */
 static int trace_read(struct trace_sum *t)
 {
-	static char buf[1 << 20];
-	double kill = 0, visit = 0;
-	char *p, *line;
-	int found = 0, visits = 0, in_kill = 0;
+	static char buf[1 << 22];
+	struct trace_sum cur = { };
+	char *p, *line, name[64];
+	int found = 0, i;
 
 	memset(t, 0, sizeof(*t));
 	if (oom_read_file(TRACING "/trace", buf, sizeof(buf)) < 0)
@@ -158,36 +208,29 @@ static int trace_read(struct trace_sum *t)
 		double v;
 		char *num;
 
-		if (line[0] == '#')
-			continue;
-		/* oom_kill_process() calling a traced function: it closes later */
-		if (strstr(line, "oom_kill_process() {")) {
-			in_kill = 1;
-			continue;
-		}
-		if (!us)
+		if (line[0] == '#' || !us || trace_fn(line, name, sizeof(name)))
 			continue;
 		num = us;
 		while (num > line && (num[-1] == '.' || isdigit(num[-1])))
 			num--;
 		v = strtod(num, NULL);
-		if (strstr(line, "oom_visit_children")) {
-			visits++;
-			if (v > visit)
-				visit = v;
-		} else if (strstr(line, "oom_kill_process") ||
-			   (in_kill && strchr(line, '}'))) {
-			kill = v;
-			in_kill = 0;
-		} else if (strchr(line, '}') || strstr(line, "out_of_memory")) {
-			t->oom = v;
-			t->kill = kill;
-			t->visit_max = visit;
-			t->visits = visits;
-			kill = 0;
-			visit = 0;
-			visits = 0;
+		if (!strcmp(name, "oom_visit_children")) {
+			cur.visits++;
+			if (v > cur.visit_max)
+				cur.visit_max = v;
+		} else if (!strcmp(name, "oom_kill_process")) {
+			cur.kill = v;
+		} else if (!strcmp(name, "out_of_memory")) {
+			cur.oom = v;
+			*t = cur;
+			memset(&cur, 0, sizeof(cur));
 			found = 1;
+		} else {
+			for (i = 0; i < nprof; i++)
+				if (!strcmp(name, prof_fn[i])) {
+					cur.prof_us[i] += v;
+					cur.prof_n[i]++;
+				}
 		}
 	}
 	trace_clear();
@@ -343,15 +386,43 @@ static int build_shape(const char *shape, long *ntasks)
 
 /* --------------------------------------------------------- measurements */
 
+/* The policy's sysctls as the kernel booted with them. */
+static long booted[32];
+
+static void save_booted(void)
+{
+	unsigned int i;
+
+	for (i = 0; i < oom_nr_policy_sysctls && i < ARRAY_SIZE(booted); i++)
+		booted[i] = oom_get_sysctl(oom_policy_sysctls[i].name);
+}
+
+/*
+ * "policy0", "policy1", "policy1-nowalk", each from the booted values; a
+ * profile appends sysctls to set on top: "policy1:NAME=VALUE:NAME=VALUE".
+ */
 static void apply(const char *config)
 {
+	const char *p;
+	char name[64];
+	unsigned int i;
+	long val;
+
 	if (!strcmp(config, "vanilla"))
 		return;
+	for (i = 0; i < oom_nr_policy_sysctls && i < ARRAY_SIZE(booted); i++)
+		if (booted[i] >= 0)
+			oom_set_sysctl(oom_policy_sysctls[i].name, booted[i]);
 	oom_set_sysctl("oom_badness_policy", strncmp(config, "policy1", 7) ? 0 : 1);
 	oom_set_sysctl("oom_badness_walk_budget",
 		       strcmp(config, "policy1-nowalk") ? 1 << 20 : 0);
 	/* every measured OOM is the first of an episode */
 	oom_set_sysctl("oom_badness_episode_secs", 10);
+	for (p = strchr(config, ':'); p; p = strchr(p + 1, ':'))
+		if (sscanf(p + 1, "%63[^=]=%ld", name, &val) != 2 ||
+		    oom_set_sysctl(name, val))
+			fprintf(stderr, "oomkit-bench: %s: cannot set %s\n",
+				config, p + 1);
 }
 
 static void emit(const char *config, int round, const char *metric, double v)
@@ -364,6 +435,7 @@ static int measure_kill(const char *config, int round)
 {
 	struct oom_proc victim = { .spec = { .name = "bench-hog", .mib = 64 } };
 	struct trace_sum t;
+	int i;
 
 	if (oom_start(&victim))
 		return -1;
@@ -378,6 +450,14 @@ static int measure_kill(const char *config, int round)
 	emit(config, round, "select_us", t.oom - t.kill);
 	if (t.visits)
 		emit(config, round, "visit_max_us", t.visit_max);
+	for (i = 0; i < nprof; i++) {
+		char metric[96];
+
+		snprintf(metric, sizeof(metric), "prof_%s_us", prof_fn[i]);
+		emit(config, round, metric, t.prof_us[i]);
+		snprintf(metric, sizeof(metric), "prof_%s_calls", prof_fn[i]);
+		emit(config, round, metric, t.prof_n[i]);
+	}
 	return 0;
 }
 
@@ -558,6 +638,7 @@ int main(int argc, char **argv)
 	if (oom_write_file("/proc/self/oom_score_adj", "-1000\n"))
 		return 1;
 	oom_save_sysctls();
+	save_booted();
 	oom_set_sysctl("oom_dump_tasks", 0);
 	if (trace_setup()) {
 		fprintf(stderr, "oomkit-bench: cannot set up ftrace (%s)\n", strerror(errno));
