@@ -145,6 +145,34 @@ unsigned int oom_cpu_divisor(u64 cputime_ns, unsigned int unit_ms)
 EXPORT_SYMBOL_IF_KUNIT(oom_cpu_divisor);
 
 /**
+ * oom_cpu_upper_ns - the most CPU time a thread group can have used
+ * @lower_ns: a lower bound of its CPU time that includes its exited
+ *	threads' (what they left in ->signal)
+ * @age_ns: how long the group has lived
+ * @nr_threads: its live threads
+ * @nr_cpus: the CPUs it could have run on
+ *
+ * Live threads run no longer than the group has lived and no more of them
+ * at once than there are CPUs; tick-based accounting charges a whole tick
+ * at a time, and the age is read on a coarse clock, so each CPU gets two
+ * ticks more.  Saturates instead of overflowing.
+ *
+ * Return: an upper bound of the group's user + system time.
+ */
+u64 oom_cpu_upper_ns(u64 lower_ns, u64 age_ns, unsigned int nr_threads,
+		     unsigned int nr_cpus)
+{
+	u64 span, live, upper;
+
+	if (check_add_overflow(age_ns, 2 * (u64)TICK_NSEC, &span) ||
+	    check_mul_overflow(span, (u64)min(nr_threads, nr_cpus), &live) ||
+	    check_add_overflow(lower_ns, live, &upper))
+		return U64_MAX;
+	return upper;
+}
+EXPORT_SYMBOL_IF_KUNIT(oom_cpu_upper_ns);
+
+/**
  * oom_age_divisor - the divisor for an age
  * @age_ns: time since the process started
  * @unit_secs: vm.oom_badness_runtime_unit_secs, 0 ignores the age
@@ -866,6 +894,27 @@ static void oom_task_caps(struct task_struct *task, bool *root, bool *rawio)
 	rcu_read_unlock();
 }
 
+/*
+ * Could the exact CPU time of @task's group give another divisor than
+ * its lower bound did?  Not if even the most the group can have used
+ * (oom_cpu_upper_ns()) gives the same one: then its threads need no walk.
+ */
+static bool oom_cpu_div_open(struct oom_badness_ctx *ctx,
+			     struct task_struct *task,
+			     struct oom_badness_state *st)
+{
+	u64 upper;
+
+	if (thread_group_empty(task))
+		return false;	/* the lower bound is exact */
+	if (ctx->rank_all)
+		return true;	/* the ranking view shows the exact time */
+	upper = oom_cpu_upper_ns(st->cputime_ns, st->age_ns,
+				 READ_ONCE(task->signal->nr_threads),
+				 num_possible_cpus());
+	return oom_cpu_divisor(upper, ctx->t.cputime_unit_ms) != st->cpu_div;
+}
+
 /* Everything else: the exact CPU time of a threaded group, the caps. */
 static void oom_gather(struct oom_badness_ctx *ctx, struct task_struct *task,
 		       struct oom_badness_state *st)
@@ -876,7 +925,7 @@ static void oom_gather(struct oom_badness_ctx *ctx, struct task_struct *task,
 		return;
 	if (!(st->flags & OOM_STATE_CHEAP))
 		oom_cheap_factors(ctx, task, st);
-	if (!thread_group_empty(task)) {
+	if (oom_cpu_div_open(ctx, task, st)) {
 		st->cputime_ns = oom_group_cputime(task, false);
 		st->cpu_div = oom_cpu_divisor(st->cputime_ns,
 					      ctx->t.cputime_unit_ms);
@@ -1587,6 +1636,7 @@ void oom_badness_report(struct oom_control *oc, struct task_struct *victim)
 	struct oom_badness_state *st;
 	struct oom_badness_input in;
 	struct oom_episode *ep;
+	u64 cpu_ns;
 
 	if (!oom_badness_classic(oc))
 		return;
@@ -1618,12 +1668,14 @@ void oom_badness_report(struct oom_control *oc, struct task_struct *victim)
 			K(st->footprint), K(st->frees),
 			oom_frees_how_text[st->how], st->adj);
 	} else {
+		/* the score may have needed only bounds of it: show it all */
+		cpu_ns = oom_group_cputime(sel, false);
 		pr_info("selected %d (%s) policy=classic points=%ld footprint=%lukB freeable=%lukB(%s) children=%lukB added=%lukB cpu=%llu.%03llus/%u age=%llus/%u root=%d/%u rawio=%d/%u oom_score_adj=%d\n",
 			task_pid_nr(sel), sel->comm, bd.points,
 			K(st->footprint), K(st->frees),
 			oom_frees_how_text[st->how], K(in.children),
-			K(bd.share), div_u64(in.cputime_ns, NSEC_PER_SEC),
-			div_u64(in.cputime_ns, NSEC_PER_MSEC) % MSEC_PER_SEC,
+			K(bd.share), div_u64(cpu_ns, NSEC_PER_SEC),
+			div_u64(cpu_ns, NSEC_PER_MSEC) % MSEC_PER_SEC,
 			bd.cpu_div, div_u64(in.age_ns, NSEC_PER_SEC),
 			bd.age_div, in.root, bd.root_div, in.rawio,
 			bd.rawio_div, in.adj);

@@ -129,6 +129,8 @@ struct oom_badness_breakdown {
 unsigned long oom_percent_of(unsigned long value, unsigned int percent);
 unsigned int oom_cpu_divisor(u64 cputime_ns, unsigned int unit_ms);
 unsigned int oom_age_divisor(u64 age_ns, unsigned int unit_secs);
+u64 oom_cpu_upper_ns(u64 lower_ns, u64 age_ns, unsigned int nr_threads,
+		     unsigned int nr_cpus);
 long oom_badness_points(const struct oom_badness_input *in,
 			const struct oom_badness_tunables *t,
 			unsigned long totalpages,
