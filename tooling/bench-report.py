@@ -69,7 +69,10 @@ def stats(vals):
 
 def main():
     base, outdir, van, pat, walk, soak, soak_verdict = sys.argv[1:8]
-    samples, tasks = parse([van, pat, walk, soak])
+    samples, tasks = parse([van, pat, walk])
+    # the debug kernel's soak is its own configuration, never a test-kernel sample
+    soaked, _ = parse([soak])
+    samples += [(sh, "debug-" + c, r, m, v) for sh, c, r, m, v in soaked]
     os.makedirs(outdir, exist_ok=True)
     by = {}
     for shape, config, rnd, metric, v in samples:
@@ -137,13 +140,22 @@ def main():
         if idle and rd:
             a, b = statistics.median(idle), statistics.median(rd)
             md.append(f"| {config} | {a:.0f} | {b:.0f} | {b / a:.2f} | {max(vm) if vm else 0:.0f} |")
-    ooms = by.get(("children:1:4000", "policy1", "soak_ooms"), []) + \
-        by.get(("threads:20:500", "policy1", "soak_ooms"), [])
+    ooms = by.get(("children:1:4000", "debug-policy1", "soak_ooms"), []) + \
+        by.get(("threads:20:500", "debug-policy1", "soak_ooms"), [])
     md += ["", "## Debug kernel", "",
            f"60 s of OOMs on each of 1 parent x 4,000 children and 20 x 500 threads, on the",
            f"KASAN + lockdep + PROVE_RCU + DEBUG_ATOMIC_SLEEP kernel with the lockup and",
            f"hung-task detectors: {int(sum(ooms))} OOMs, kernel log: "
            f"{'no splat' if soak_verdict == 'ok' else 'SPLAT (see build/logs/bench-debug-soak.console.log)'}.", ""]
+    md += ["| shape (debug kernel, policy 1) | OOMs | selection median (us) | selection max (us) | children walk max (us) |",
+           "| --- | --- | --- | --- | --- |"]
+    for shape in ("children:1:4000", "threads:20:500"):
+        sel = by.get((shape, "debug-policy1", "select_us"), [])
+        vis = by.get((shape, "debug-policy1", "visit_max_us"), [])
+        if sel:
+            md.append(f"| {NAMES.get(shape, shape)} | {len(sel)} | {statistics.median(sel):.0f} | "
+                      f"{max(sel):.0f} | {max(vis) if vis else 0:.0f} |")
+    md.append("")
     md += ["The walk's own cost is in [freeable.md](freeable.md).", ""]
     open(os.path.join(outdir, "bench.md"), "w").write("\n".join(md))
     open(os.path.join(outdir, "bench-summary.csv"), "w").write("\n".join(summary) + "\n")
