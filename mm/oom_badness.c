@@ -896,26 +896,41 @@ static void oom_task_caps(struct task_struct *task, bool *root, bool *rawio)
 
 /*
  * Could the exact CPU time of @task's group give another divisor than
- * its lower bound did?  Not if even the most the group can have used
- * (oom_cpu_upper_ns()) gives the same one: then its threads need no walk.
+ * its lower bound did?  Not if a lower bound and the most the group can
+ * have used (oom_cpu_upper_ns()), read now, both give that one: then its
+ * threads need no walk.  Fresh readings, the thread count first: a thread
+ * exiting in between is counted twice (its time in ->signal, and as live),
+ * never missed.  CPU time is taken to run no faster than the boottime
+ * clock; the two ticks of margin absorb the accounting's granularity.
  */
 static bool oom_cpu_div_open(struct oom_badness_ctx *ctx,
 			     struct task_struct *task,
 			     struct oom_badness_state *st)
 {
-	u64 upper;
+	unsigned int unit = ctx->t.cputime_unit_ms, nr;
+	u64 lower, start, now;
 
 	if (thread_group_empty(task))
 		return false;	/* the lower bound is exact */
 	if (ctx->rank_all)
 		return true;	/* the ranking view shows the exact time */
-	upper = oom_cpu_upper_ns(st->cputime_ns, st->age_ns,
-				 READ_ONCE(task->signal->nr_threads),
-				 num_possible_cpus());
-	return oom_cpu_divisor(upper, ctx->t.cputime_unit_ms) != st->cpu_div;
+	nr = READ_ONCE(task->signal->nr_threads);
+	lower = oom_group_cputime(task, true);
+	rcu_read_lock();
+	start = READ_ONCE(task->group_leader)->start_boottime;
+	rcu_read_unlock();
+	now = ktime_get_coarse_boottime_ns();
+	return oom_cpu_divisor(lower, unit) != st->cpu_div ||
+	       oom_cpu_divisor(oom_cpu_upper_ns(lower,
+						now > start ? now - start : 0,
+						nr, num_possible_cpus()),
+			       unit) != st->cpu_div;
 }
 
-/* Everything else: the exact CPU time of a threaded group, the caps. */
+/*
+ * Everything else: the caps, and the exact CPU time of a threaded group
+ * when it could change the divisor.
+ */
 static void oom_gather(struct oom_badness_ctx *ctx, struct task_struct *task,
 		       struct oom_badness_state *st)
 {
@@ -1636,6 +1651,7 @@ void oom_badness_report(struct oom_control *oc, struct task_struct *victim)
 	struct oom_badness_state *st;
 	struct oom_badness_input in;
 	struct oom_episode *ep;
+	u32 cpu_ms;
 	u64 cpu_ns;
 
 	if (!oom_badness_classic(oc))
@@ -1670,12 +1686,14 @@ void oom_badness_report(struct oom_control *oc, struct task_struct *victim)
 	} else {
 		/* the score may have needed only bounds of it: show it all */
 		cpu_ns = oom_group_cputime(sel, false);
-		pr_info("selected %d (%s) policy=classic points=%ld footprint=%lukB freeable=%lukB(%s) children=%lukB added=%lukB cpu=%llu.%03llus/%u age=%llus/%u root=%d/%u rawio=%d/%u oom_score_adj=%d\n",
+		div_u64_rem(div_u64(cpu_ns, NSEC_PER_MSEC), MSEC_PER_SEC,
+			    &cpu_ms);
+		pr_info("selected %d (%s) policy=classic points=%ld footprint=%lukB freeable=%lukB(%s) children=%lukB added=%lukB cpu=%llu.%03us/%u age=%llus/%u root=%d/%u rawio=%d/%u oom_score_adj=%d\n",
 			task_pid_nr(sel), sel->comm, bd.points,
 			K(st->footprint), K(st->frees),
 			oom_frees_how_text[st->how], K(in.children),
 			K(bd.share), div_u64(cpu_ns, NSEC_PER_SEC),
-			div_u64(cpu_ns, NSEC_PER_MSEC) % MSEC_PER_SEC,
+			cpu_ms,
 			bd.cpu_div, div_u64(in.age_ns, NSEC_PER_SEC),
 			bd.age_div, in.root, bd.root_div, in.rawio,
 			bd.rawio_div, in.adj);

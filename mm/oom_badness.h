@@ -36,7 +36,7 @@ enum oom_frees_how {
 #define OOM_STATE_VISITED	0x01	/* the walk came past it */
 #define OOM_STATE_CANDIDATE	0x02	/* ...and it may be killed */
 #define OOM_STATE_CHEAP		0x04	/* age, lower bound of CPU time read */
-#define OOM_STATE_GATHERED	0x08	/* exact CPU time and caps read */
+#define OOM_STATE_GATHERED	0x08	/* caps read, CPU divisor exact */
 #define OOM_STATE_ROOT		0x10	/* CAP_SYS_ADMIN or CAP_SYS_RESOURCE */
 #define OOM_STATE_RAWIO		0x20	/* CAP_SYS_RAWIO */
 #define OOM_STATE_ESTIMATED	0x40	/* frees is final for this OOM */

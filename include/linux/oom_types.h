@@ -48,7 +48,8 @@ struct oom_episode {
  * @footprint: stock footprint (rss + swap entries + page tables), pages
  * @frees: what killing it would free in the OOM's scope, pages
  * @children: summed own scores of the children counted so far, pages
- * @cputime_ns: CPU time of the thread group, once gathered
+ * @cputime_ns: CPU time of the thread group, or a lower bound that gives
+ *	the same divisor, once gathered
  * @age_ns: age of the process, once gathered
  * @est: the last full estimate of @frees, kept for the rest of its episode
  * @est_episode: the episode in which @est was made

@@ -98,21 +98,20 @@ static void oom_badness_test_age_divisor(struct kunit *test)
 /* The most CPU time a group can have used, for the thread walk's skip. */
 static void oom_badness_test_cpu_upper(struct kunit *test)
 {
-	u64 span = 10 * NSEC_PER_SEC + 2 * (u64)TICK_NSEC;
+	const u64 sec = NSEC_PER_SEC, span = 10 * sec + 2 * (u64)TICK_NSEC;
 
 	/* 500 threads on 2 CPUs for 10 s: at most 2 CPUs' worth */
-	KUNIT_EXPECT_EQ(test, oom_cpu_upper_ns(NSEC_PER_SEC, 10 * NSEC_PER_SEC,
-					       500, 2),
-			NSEC_PER_SEC + 2 * span);
+	KUNIT_EXPECT_EQ(test, oom_cpu_upper_ns(sec, 10 * sec, 500, 2),
+			sec + 2 * span);
 	/* one thread on 64 CPUs: that thread's worth */
-	KUNIT_EXPECT_EQ(test, oom_cpu_upper_ns(0, 10 * NSEC_PER_SEC, 1, 64),
-			span);
-	KUNIT_EXPECT_EQ(test, oom_cpu_upper_ns(U64_MAX - 1, NSEC_PER_SEC, 1, 1),
+	KUNIT_EXPECT_EQ(test, oom_cpu_upper_ns(0, 10 * sec, 1, 64), span);
+	KUNIT_EXPECT_EQ(test, oom_cpu_upper_ns(U64_MAX - 1, sec, 1, 1),
 			U64_MAX);
 	KUNIT_EXPECT_EQ(test, oom_cpu_upper_ns(0, U64_MAX / 2, 4, 4), U64_MAX);
 	/* a young group's bound leaves the divisor at 1: no thread walk */
-	KUNIT_EXPECT_EQ(test, oom_cpu_divisor(oom_cpu_upper_ns(0, 10 *
-				NSEC_PER_SEC, 500, 2), 8192), 1U);
+	KUNIT_EXPECT_EQ(test, oom_cpu_divisor(oom_cpu_upper_ns(0, 10 * sec,
+							       500, 2),
+					      8192), 1U);
 }
 
 static void oom_badness_test_frees_only(struct kunit *test)
