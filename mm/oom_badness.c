@@ -929,17 +929,20 @@ static bool oom_cpu_div_open(struct oom_badness_ctx *ctx,
 
 /*
  * Everything else: the caps, and the exact CPU time of a threaded group
- * when it could change the divisor.
+ * when it could change the divisor.  Not in a deferring pass: it ranks on
+ * the cheap factors alone, the lower bound of the CPU time and no
+ * capability divisor, which can only raise a score, and leaves the rest to
+ * oom_badness_resolve(), for the one candidate it chose.
  */
 static void oom_gather(struct oom_badness_ctx *ctx, struct task_struct *task,
 		       struct oom_badness_state *st)
 {
 	bool root, rawio;
 
-	if (st->flags & OOM_STATE_GATHERED)
-		return;
 	if (!(st->flags & OOM_STATE_CHEAP))
 		oom_cheap_factors(ctx, task, st);
+	if (ctx->defer || (st->flags & OOM_STATE_GATHERED))
+		return;
 	if (oom_cpu_div_open(ctx, task, st)) {
 		st->cputime_ns = oom_group_cputime(task, false);
 		st->cpu_div = oom_cpu_divisor(st->cputime_ns,
@@ -1016,7 +1019,8 @@ static long oom_state_bound(struct oom_badness_ctx *ctx,
  * Score @task (a candidate, kept alive by the walk) if it can beat the
  * best so far, and choose it if it does.  A candidate is only looked at
  * more closely while it can still win: first its counters, then the cheap
- * divisors, then its page tables, last its capabilities.
+ * divisors; outside a deferring pass, then its page tables, last its
+ * capabilities and its threads' CPU time.
  */
 static void oom_consider(struct oom_control *oc, struct task_struct *task,
 			 struct oom_badness_state *st)
@@ -1039,15 +1043,17 @@ static void oom_consider(struct oom_control *oc, struct task_struct *task,
 	points = oom_state_bound(ctx, st, 0, oc->totalpages);
 	if (!mine && !oom_badness_beats(points, oc->chosen_points))
 		goto lost;
+	/* a deferring pass ranks on that bound: oom_gather() would add nothing */
 	if (!ctx->defer) {
 		oom_estimate(ctx, task, st, true);
 		points = oom_state_bound(ctx, st, 0, oc->totalpages);
 		if (!mine && !oom_badness_beats(points, oc->chosen_points))
 			goto lost;
+		oom_gather(ctx, task, st);
+		oom_state_input(st, &in);
+		points = oom_badness_points(&in, &ctx->t, oc->totalpages,
+					    NULL);
 	}
-	oom_gather(ctx, task, st);
-	oom_state_input(st, &in);
-	points = oom_badness_points(&in, &ctx->t, oc->totalpages, NULL);
 	if (oc->chosen == task || oom_badness_beats(points, oc->chosen_points)) {
 		/* the one it displaces is a runner-up now */
 		if (oc->chosen && oc->chosen != task)
@@ -1056,7 +1062,7 @@ static void oom_consider(struct oom_control *oc, struct task_struct *task,
 		return;
 	}
 lost:
-	/* @points bounds what @task scores on the counters */
+	/* @points bounds what @task scores once walked and gathered */
 	ctx->runner_up = max(ctx->runner_up, points);
 }
 
@@ -1189,21 +1195,25 @@ void oom_badness_evaluate(struct oom_control *oc, struct task_struct *task)
 }
 
 /**
- * oom_badness_resolve - finish a selection whose pass ranked on the counters
+ * oom_badness_resolve - finish a selection whose pass ranked on bounds
  * @oc: the OOM, after a pass over every candidate
  *
- * A first pass does not walk page tables: each candidate is ranked on its
- * counters, which bound what a walk can find, and the most any candidate
- * but the chosen can score is kept.  Only the chosen is walked, here,
- * outside the pass.  If its walked score still beats every other
- * candidate's bound, or did not move, the pass chose what walking every
- * candidate that could win would have chosen, and the selection is over.
+ * A first pass walks neither page tables nor threads and asks no LSM:
+ * each candidate is ranked on its counters, which bound what a page-table
+ * walk can find, on a lower bound of its CPU time and without capability
+ * divisors, which can only raise its score; the most any candidate but the
+ * chosen can score is kept.  Only the chosen is walked and gathered, here,
+ * outside the pass.  If its score still beats every other candidate's
+ * bound, or did not move, the pass chose what scoring every candidate that
+ * could win in full would have chosen, and the selection is over.
  * Otherwise (its kill frees less than the counters said, as in a
- * copy-on-write family, or its share counted children a walk could lower)
- * the pass is done again the way the stock walk goes, walking candidates
- * as it meets them (an mm walked here is not walked again): the caller
- * repeats it.  Called with oom_lock held,
- * outside the pass's RCU section; may walk one mm, within the budget.
+ * copy-on-write family, it holds a capability, its threads used more CPU
+ * than the bound said, or its share counted children a walk could lower)
+ * the pass is done again the way the stock walk goes, scoring candidates
+ * in full as it meets them (what was walked or gathered here is not done
+ * again): the caller repeats it.  Called with oom_lock held, outside the
+ * pass's RCU section; may walk one mm, within the budget, and the chosen's
+ * threads.
  *
  * Return: true if the caller must pass over the candidates again.
  */
@@ -1236,19 +1246,29 @@ bool oom_badness_resolve(struct oom_control *oc)
 	if (!task || task == (void *)-1UL || task != ctx->chosen)
 		return false;
 	st = &task->signal->oom_badness;
-	if (!(st->flags & OOM_STATE_SHARE_WALKABLE)) {
+	/* ranked on bounds of its CPU time and capabilities: now read them */
+	oom_gather(ctx, task, st);
+	oom_state_input(st, &in);
+	points = oom_badness_points(&in, &ctx->t, oc->totalpages, NULL);
+	if (st->flags & OOM_STATE_SHARE_WALKABLE) {
+		ctx->repass = OOM_REPASS_SHARE;
+	} else if (points != oc->chosen_points &&
+		   !oom_badness_beats(points, ctx->runner_up)) {
+		ctx->repass = OOM_REPASS_FACTORS;
+	} else {
 		oom_estimate(ctx, task, st, true);
-		oom_state_input(st, &in);
+		in.frees = st->frees;
 		points = oom_badness_points(&in, &ctx->t, oc->totalpages, NULL);
 		if (points == oc->chosen_points ||
 		    oom_badness_beats(points, ctx->runner_up)) {
 			oc->chosen_points = points;
 			return false;
 		}
+		ctx->repass = OOM_REPASS_FREES;
 	}
 	/* keep the reference until the second pass has chosen */
 	ctx->first = task;
-	ctx->first_points = oc->chosen_points;
+	ctx->first_points = points;
 	oc->chosen = NULL;
 	oc->chosen_points = LONG_MIN;
 	ctx->chosen = NULL;
@@ -1580,12 +1600,17 @@ void oom_badness_begin(struct oom_control *oc, struct oom_badness_ctx *ctx)
 		ctx->kill_nr = 1;
 	}
 	ctx->by_frees = ctx->kill_nr > 1;
-	/* rank on the counters first where a walk could change the ranking */
-	ctx->defer = !ctx->by_frees && ctx->t.walk_budget;
+	/*
+	 * Rank on bounds first (the counters, a lower bound of CPU time),
+	 * and refine only the candidate they choose.
+	 */
+	ctx->defer = !ctx->by_frees;
 	ctx->runner_up = LONG_MIN;
 
 	ctx->walk_left = ctx->t.walk_budget;
-	ctx->walk_min = oom_walk_min_pages(oc->totalpages);
+	/* without a budget nothing is walked, and no share waits for a walk */
+	ctx->walk_min = ctx->t.walk_budget ?
+			oom_walk_min_pages(oc->totalpages) : ULONG_MAX;
 	ctx->memcg = oc->memcg;
 	if (oc->constraint == CONSTRAINT_MEMORY_POLICY)
 		ctx->nodes = oc->nodemask;
@@ -1623,6 +1648,12 @@ void oom_badness_end(struct oom_control *oc)
 }
 
 #define K(pages) ((pages) << (PAGE_SHIFT - 10))
+
+static const char * const oom_repass_text[] = {
+	[OOM_REPASS_FREES]	= "frees less than another candidate might",
+	[OOM_REPASS_FACTORS]	= "scores less than another candidate might once its capabilities and CPU time count",
+	[OOM_REPASS_SHARE]	= "has children whose walks could change its share or its child pick",
+};
 
 static const char * const oom_frees_how_text[] = {
 	[OOM_FREES_COUNTERS]	= "counters",
@@ -1674,7 +1705,8 @@ void oom_badness_report(struct oom_control *oc, struct task_struct *victim)
 			ctx->fallbacks, ctx->t.walk_budget,
 			ctx->exclusive_vmas);
 	if (ctx->passes)
-		pr_info("ranked again, walking as it went: the first pass's choice, ranked on the counters, frees less than another candidate might\n");
+		pr_info("ranked again, scoring in full as it went: the first pass's choice, ranked on bounds, %s\n",
+			oom_repass_text[ctx->repass]);
 	if (ctx->by_frees) {
 		pr_info("kill %u of an OOM episode: %d (%s) was killed %llums ago and memory ran out again: ranking by what a kill frees\n",
 			ctx->kill_nr, ep->last_pid, ep->last_comm,

@@ -32,6 +32,13 @@ enum oom_frees_how {
 	OOM_FREES_NO_BUDGET,	/* budget spent before this one: counters */
 };
 
+/* Why a selection took a second pass. */
+enum oom_repass {
+	OOM_REPASS_FREES,	/* the walk found less than the counters */
+	OOM_REPASS_FACTORS,	/* capabilities or CPU time lowered the score */
+	OOM_REPASS_SHARE,	/* a child's walk could change the share */
+};
+
 /* oom_badness_state.flags */
 #define OOM_STATE_VISITED	0x01	/* the walk came past it */
 #define OOM_STATE_CANDIDATE	0x02	/* ...and it may be killed */
@@ -212,10 +219,12 @@ struct oom_child_pick {
  * @kill_nr: 1 for the first kill of an episode, 2 for the next...
  * @by_frees: rank by what a kill frees, without the classic factors
  * @rank_all: score every candidate in full (the ranking view), skip nothing
- * @defer: this pass ranks on the counters; the chosen is walked after it
+ * @defer: this pass ranks on bounds (counters, no capabilities, the CPU
+ *	time's lower bound); the chosen is scored in full after it
  * @runner_up: in a deferring pass, the most any candidate but the chosen
  *	can score
  * @passes: passes over the candidates that had to be done again
+ * @repass: why, an enum oom_repass
  * @first: the first pass's choice, referenced, while the second one runs
  * @first_points: its points then
  * @walk_left: page-table entries the estimate may still walk
@@ -245,6 +254,7 @@ struct oom_badness_ctx {
 	bool defer;
 	long runner_up;
 	unsigned int passes;
+	u8 repass;
 	struct task_struct *first;
 	long first_points;
 	unsigned long walk_left;

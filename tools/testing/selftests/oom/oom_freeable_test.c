@@ -117,6 +117,46 @@ TEST_F_TIMEOUT(oom, only_the_chosen_is_walked, OOM_TIMEOUT)
 	EXPECT_TRUE(oom_pid_alive(c->pid));
 }
 
+/*
+ * Nor does the first pass ask for capabilities: three 20 MiB root
+ * processes, each the best so far when met, lose to the 60 MiB one met
+ * last, and the choice stands without a second pass.
+ */
+TEST_F_TIMEOUT(oom, roots_met_first_need_no_second_pass, OOM_TIMEOUT)
+{
+	struct oom_proc *a, *b, *c, *big;
+
+	a = START(.name = "root-a", .mib = 20, .creds = OOM_ROOT);
+	b = START(.name = "root-b", .mib = 20, .creds = OOM_ROOT);
+	c = START(.name = "root-c", .mib = 20, .creds = OOM_ROOT);
+	big = START(.name = "big", .mib = 60);
+	ASSERT_EQ(0, oom_global());
+	EXPECT_DEAD(1, big->pid);
+	EXPECT_NOT_LOGGED("oom-badness: ranked again");
+	EXPECT_TRUE(oom_pid_alive(a->pid));
+	EXPECT_TRUE(oom_pid_alive(b->pid));
+	EXPECT_TRUE(oom_pid_alive(c->pid));
+}
+
+/*
+ * A choice its capability divides loses its place: 60 MiB with
+ * CAP_SYS_ADMIN ranks first on its bound, scores 15 MiB once divided by
+ * 4, and the second pass kills the 30 MiB process of a user instead.
+ */
+TEST_F_TIMEOUT(oom, a_capability_sends_the_choice_to_a_second_pass, OOM_TIMEOUT)
+{
+	/* from "oom-badness: ranked again, ...: the first pass's choice, ..." */
+	const char *why = "scores less than another candidate might once its capabilities";
+	struct oom_proc *admin, *user;
+
+	admin = START(.name = "admin", .mib = 60, .creds = OOM_ADMIN);
+	user = START(.name = "user", .mib = 30);
+	ASSERT_EQ(0, oom_global());
+	EXPECT_DEAD(1, user->pid);
+	EXPECT_TRUE(log_has(&self->t, why));
+	EXPECT_TRUE(oom_pid_alive(admin->pid));
+}
+
 /* Only a walk can tell that the cloned pages are the parent's own again. */
 TEST_F_TIMEOUT(oom, memory_a_fork_cloned_is_walked, OOM_TIMEOUT)
 {
