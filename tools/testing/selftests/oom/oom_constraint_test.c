@@ -7,7 +7,8 @@
  *    (CONSTRAINT_CPUSET) or by an MPOL_BIND memory policy
  *    (CONSTRAINT_MEMORY_POLICY) must kill a task that can give memory back
  *    to node 1, never a bigger task confined to node 0, and the child rule
- *    must not sacrifice a child that lives on node 0;
+ *    must neither sacrifice a child that lives on node 0 nor count it in
+ *    its parent's share;
  *  - swapped-out memory counts in the footprint: a process that is mostly
  *    in swap still outweighs a smaller resident one.
  *
@@ -164,6 +165,18 @@ static void print_policy(struct __test_metadata *_metadata)
 		TH_LOG("OOM policy: vm.oom_badness_policy=%ld", policy);
 }
 
+/*
+ * Rewriting the episode window ends the episode an earlier case began, so
+ * each case's OOM is a first kill, ranked (and logged) with every factor.
+ */
+static void end_episode(void)
+{
+	long secs = oom_get_sysctl("oom_badness_episode_secs");
+
+	if (secs >= 0)
+		oom_set_sysctl("oom_badness_episode_secs", secs);
+}
+
 FIXTURE(constraint) {
 	struct oom_kmsg log;
 	pid_t pids[4];
@@ -210,6 +223,7 @@ FIXTURE_SETUP(constraint)
 	ASSERT_EQ(0, oom_write_file("/proc/self/oom_score_adj", "-1000\n"));
 	ASSERT_EQ(0, oom_kmsg_open(&self->log));
 	print_policy(_metadata);
+	end_episode();
 }
 
 /*
@@ -319,6 +333,26 @@ static pid_t start_hog(const struct placement *pl, int child_mib,
 }
 
 /*
+ * children= of the "oom-badness: selected" line of @pid, in kB; 0 when the
+ * policy logs none (policy 0, an unpatched kernel), -1 if unreadable.
+ */
+static long selected_children_kb(const char *log, pid_t pid)
+{
+	char needle[48];
+	const char *line, *end, *p;
+
+	snprintf(needle, sizeof(needle), "oom-badness: selected %d ", pid);
+	line = strstr(log, needle);
+	if (!line)
+		return 0;
+	end = strchr(line, '\n');
+	p = strstr(line, " children=");
+	if (!p || (end && p > end))
+		return -1;
+	return strtol(p + strlen(" children="), NULL, 10);
+}
+
+/*
  * The debug kernel needs 30 s and more for a constrained case (KASAN over
  * the hogs' faults), the test kernel 4 to 7 s; the plain test below is no
  * slower.
@@ -389,6 +423,10 @@ TEST_F_TIMEOUT(constraint, hog_dies_others_survive, CONSTRAINT_TIMEOUT)
 			TH_LOG("the hog's child on node 0 was killed:\n%s", log);
 	if (child)
 		EXPECT_EQ(NULL, strstr(log, "sacrificing child"));
+	/* policy 1 says what the hog's share counted: not the child */
+	if (child)
+		EXPECT_EQ(0, selected_children_kb(log, hog_pid))
+			TH_LOG("the share counted the child on node 0:\n%s", log);
 }
 
 /*

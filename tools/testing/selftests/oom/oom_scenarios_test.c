@@ -324,6 +324,46 @@ FIXTURE_VARIANT_ADD(scn, memcg_child_in_a_sibling_memcg) {
 	.stock = { "hog", 1 }, .classic = { "hog", 1 },
 };
 
+/* The same family rules in a memcg OOM, and other sizes */
+FIXTURE_VARIANT_ADD(scn, memcg_admin_protected_child) {
+	.memcg = true,
+	.procs = { P(.name = "shell", .mib = 8, .cgroup = "in", .nchildren = 1,
+		     .child_mib = 150, .child_adj = -900),
+		   P(.name = "hog", .mib = 60, .cgroup = "in") },
+	.nprocs = 2, .need_mib = 30,
+	.stock = { "hog", 1 }, .classic = { "hog", 1 },
+};
+
+FIXTURE_VARIANT_ADD(scn, memcg_prefork_master) {
+	.memcg = true,
+	.procs = { P(.name = "master", .mib = 16, .cgroup = "in", .nchildren = 3,
+		     .child_mib = 50) },
+	.nprocs = 1, .need_mib = 30, .rounds = 2, .gap_ms = 3000,
+	.stock = { NULL, 2, "master" }, .classic = { NULL, 2, "master" },
+};
+
+FIXTURE_VARIANT_ADD(scn, prefork_master_six_workers) {
+	.procs = { P(.name = "master", .mib = 12, .nchildren = 6, .child_mib = 35) },
+	.nprocs = 1, .need_mib = 25, .rounds = 2, .gap_ms = 3000,
+	.stock = { NULL, 2, "master" }, .classic = { NULL, 2, "master" },
+};
+
+FIXTURE_VARIANT_ADD(scn, memcg_plus_1000_parent) {
+	.memcg = true,
+	.procs = { P(.name = "parent", .mib = 25, .cgroup = "in", .adj = 1000,
+		     .nchildren = 1, .child_mib = 90) },
+	.nprocs = 1, .need_mib = 10,
+	.stock = { "parent", 1 }, .classic = { "parent", 1 },
+};
+
+FIXTURE_VARIANT_ADD(scn, memcg_minus_500_child) {
+	.memcg = true,
+	.procs = { P(.name = "parent", .mib = 80, .cgroup = "in", .nchildren = 1,
+		     .child_mib = 100, .child_adj = -500) },
+	.nprocs = 1, .need_mib = 25,
+	.stock = { "parent", 1 }, .classic = { "parent", 1 },
+};
+
 /* What a kill frees */
 #define COW(n)	P(.name = "server", .mib = 150, .share = OOM_COW, .nchildren = (n))
 
