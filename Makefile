@@ -57,6 +57,7 @@ $(call image,%): $(PREPARED) FORCE
 
 kernel: $(call image,$(VARIANT))
 
+# make -C of the selftests and of tooling/progs is incremental: ask it.
 $(TESTS): $(PREPARED) FORCE
 	@$(T)/build-tests.sh
 
@@ -73,6 +74,9 @@ kunit: $(PREPARED)
 run: $(call image,$(VARIANT)) $(INITRAMFS)
 	@$(T)/vm.sh $(VARIANT) -- $(JOB) $(ARGS)
 
+# test.sh asks make for the same targets (prepare, each image, initramfs)
+# itself, in stages: each kernel builds in the background, beside the VMs of
+# the one before it, and each build is counted as a check of its own.
 test: deps
 	@$(T)/test.sh
 

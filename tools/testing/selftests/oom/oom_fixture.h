@@ -42,6 +42,11 @@ struct oom_test {
 	struct oom_kmsg log;
 };
 
+/*
+ * Helpers that take the fixture spell its type struct _test_data_oom, what
+ * FIXTURE_DATA(oom) expands to: checkpatch reads "FIXTURE_DATA(oom) *self"
+ * as a multiplication.
+ */
 FIXTURE(oom) {
 	struct oom_test t;
 };
