@@ -41,8 +41,6 @@
 #include <linux/oom.h>
 #include <linux/overflow.h>
 #include <linux/pagewalk.h>
-#include <linux/pid.h>
-#include <linux/pid_namespace.h>
 #include <linux/printk.h>
 #include <linux/rcupdate.h>
 #include <linux/rmap.h>
@@ -1229,15 +1227,6 @@ bool oom_badness_resolve(struct oom_control *oc)
 
 	if (!ctx)
 		return false;
-	if (ctx->victim_exiting && task != (void *)-1UL) {
-		/* what the stock walk does when it meets a victim on its way */
-		if (task)
-			put_task_struct(task);
-		oc->chosen = (void *)-1UL;
-		ctx->chosen = NULL;
-		ctx->defer = false;
-		return false;
-	}
 	if (ctx->first) {
 		/* after the second pass: should it find none, the first stands */
 		if (!task) {
@@ -1566,30 +1555,6 @@ static struct oom_episode *oom_scope_episode(struct oom_control *oc)
 	return &oom_global_episode;
 }
 
-/*
- * Is @ep's last victim still giving its memory back?  A memcg's task
- * iterator stops showing a thread group leader once all its threads have
- * begun to exit, well before its mm is torn down, so a memcg OOM in that
- * window would not meet the victim on its way, as a global walk does, and
- * would kill another task in vain.  The victim is found by pid, and is
- * done once its mm is marked MMF_OOM_SKIP (torn down or reaped).
- */
-static bool oom_last_victim_exiting(struct oom_episode *ep)
-{
-	struct task_struct *p;
-	bool ret = false;
-
-	if (!ep->last_pid)
-		return false;
-	rcu_read_lock();
-	p = pid_task(find_pid_ns(ep->last_pid, &init_pid_ns), PIDTYPE_TGID);
-	if (p && p->start_boottime == ep->last_start && tsk_is_oom_victim(p) &&
-	    !test_bit(MMF_OOM_SKIP, &p->signal->oom_mm->flags))
-		ret = true;
-	rcu_read_unlock();
-	return ret;
-}
-
 /* Does a memcg's swap count apart from its memory (cgroup v2)? */
 static bool oom_memcg_swap_apart(void)
 {
@@ -1635,8 +1600,6 @@ void oom_badness_begin(struct oom_control *oc, struct oom_badness_ctx *ctx)
 		ctx->kill_nr = 1;
 	}
 	ctx->by_frees = ctx->kill_nr > 1;
-	ctx->victim_exiting = ctx->kill_nr > 1 && oc->memcg &&
-			      oom_last_victim_exiting(ep);
 	/*
 	 * Rank on bounds first (the counters, a lower bound of CPU time),
 	 * and refine only the candidate they choose.
@@ -1823,7 +1786,6 @@ void oom_badness_killed(struct oom_control *oc)
 		ep->epoch = READ_ONCE(oom_episode_epoch);
 		ep->kills = ctx->kill_nr;
 		ep->last_pid = task_pid_nr(victim);
-		ep->last_start = victim->start_boottime;
 		get_task_comm(ep->last_comm, victim);
 	}
 out:

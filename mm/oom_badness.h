@@ -218,8 +218,6 @@ struct oom_child_pick {
  * @episode_id: id of the episode this OOM belongs to
  * @kill_nr: 1 for the first kill of an episode, 2 for the next...
  * @by_frees: rank by what a kill frees, without the classic factors
- * @victim_exiting: a memcg OOM while the episode's last victim, which the
- *	memcg's task iterator may no longer show, still exits: kill nothing
  * @rank_all: score every candidate in full (the ranking view), skip nothing
  * @defer: this pass ranks on bounds (counters, no capabilities, the CPU
  *	time's lower bound); the chosen is scored in full after it
@@ -252,7 +250,6 @@ struct oom_badness_ctx {
 	unsigned int episode_id;
 	unsigned int kill_nr;
 	bool by_frees;
-	bool victim_exiting;
 	bool rank_all;
 	bool defer;
 	long runner_up;

@@ -213,7 +213,7 @@ if wait_build debug; then
 	scn=oom_scenarios_test:-v+cow_family_6+-v+shmem_family_5+-v+memcg_cow_family_6
 	scn+=+-v+prefork_master+-v+admin_protected_child+-v+children_share
 	scn+=+-v+memcg_pages_charged_elsewhere+-v+cpu_time_of_threads
-	scn+=+-v+cap_sys_admin+-v+memcg_prefork_master+-v+memcg_plus_1000_parent
+	scn+=+-v+cap_sys_admin+-v+memcg_prefork_master
 	vmjob debug "debug-kernel" 2400 -k sysctl.vm.oom_badness_policy=0 -- \
 		selftests oom_child_test oom_freeable_test "$scn" \
 		oom_constraint_test:-v+cpuset_child_elsewhere \

@@ -19,7 +19,6 @@
  *	vm.oom_episode_secs starts a new epoch and ends every episode
  * @kills: kills so far in the episode
  * @last_pid: the last victim
- * @last_start: its start_boottime, to tell it from a later user of the pid
  * @last_comm: its command name
  *
  * One for global OOMs, one in each memory cgroup.  Written by the OOM
@@ -31,7 +30,6 @@ struct oom_episode {
 	unsigned int epoch;
 	unsigned int kills;
 	pid_t last_pid;
-	u64 last_start;
 	char last_comm[TASK_COMM_LEN];
 };
 

@@ -348,14 +348,6 @@ FIXTURE_VARIANT_ADD(scn, prefork_master_six_workers) {
 	.stock = { NULL, 2, "master" }, .classic = { NULL, 2, "master" },
 };
 
-FIXTURE_VARIANT_ADD(scn, memcg_plus_1000_parent) {
-	.memcg = true,
-	.procs = { P(.name = "parent", .mib = 25, .cgroup = "in", .adj = 1000,
-		     .nchildren = 1, .child_mib = 90) },
-	.nprocs = 1, .need_mib = 10,
-	.stock = { "parent", 1 }, .classic = { "parent", 1 },
-};
-
 FIXTURE_VARIANT_ADD(scn, memcg_minus_500_child) {
 	.memcg = true,
 	.procs = { P(.name = "parent", .mib = 80, .cgroup = "in", .nchildren = 1,
