@@ -1223,6 +1223,8 @@ bool oom_badness_resolve(struct oom_control *oc)
 	struct task_struct *task = oc->chosen;
 	struct oom_badness_state *st;
 	struct oom_badness_input in;
+	unsigned int cpu_div;
+	bool as_ranked;
 	long points;
 
 	if (!ctx)
@@ -1246,20 +1248,30 @@ bool oom_badness_resolve(struct oom_control *oc)
 	if (!task || task == (void *)-1UL || task != ctx->chosen)
 		return false;
 	st = &task->signal->oom_badness;
+	cpu_div = st->cpu_div;
 	/* ranked on bounds of its CPU time and capabilities: now read them */
 	oom_gather(ctx, task, st);
 	oom_state_input(st, &in);
 	points = oom_badness_points(&in, &ctx->t, oc->totalpages, NULL);
+	/*
+	 * "Did not move" must hold for the inputs, not the result: a score
+	 * capped at totalpages can come out equal with a divisor that the
+	 * pass did not count, and other candidates may then have been
+	 * stopped by a bound the exact score never reached.
+	 */
+	as_ranked = !(st->flags & (OOM_STATE_ROOT | OOM_STATE_RAWIO)) &&
+		    st->cpu_div == cpu_div;
 	if (st->flags & OOM_STATE_SHARE_WALKABLE) {
 		ctx->repass = OOM_REPASS_SHARE;
-	} else if (points != oc->chosen_points &&
+	} else if (!(as_ranked && points == oc->chosen_points) &&
 		   !oom_badness_beats(points, ctx->runner_up)) {
 		ctx->repass = OOM_REPASS_FACTORS;
 	} else {
 		oom_estimate(ctx, task, st, true);
 		in.frees = st->frees;
 		points = oom_badness_points(&in, &ctx->t, oc->totalpages, NULL);
-		if (points == oc->chosen_points ||
+		as_ranked &= st->frees == st->footprint;
+		if ((as_ranked && points == oc->chosen_points) ||
 		    oom_badness_beats(points, ctx->runner_up)) {
 			oc->chosen_points = points;
 			return false;
@@ -1650,9 +1662,11 @@ void oom_badness_end(struct oom_control *oc)
 #define K(pages) ((pages) << (PAGE_SHIFT - 10))
 
 static const char * const oom_repass_text[] = {
-	[OOM_REPASS_FREES]	= "frees less than another candidate might",
-	[OOM_REPASS_FACTORS]	= "scores less than another candidate might once its capabilities and CPU time count",
-	[OOM_REPASS_SHARE]	= "has children whose walks could change its share or its child pick",
+	[OOM_REPASS_FREES] = "frees less than another candidate might",
+	[OOM_REPASS_FACTORS] =
+		"scores less than another candidate might with its capabilities and CPU time",
+	[OOM_REPASS_SHARE] =
+		"has children whose walks could change its share or its child pick",
 };
 
 static const char * const oom_frees_how_text[] = {

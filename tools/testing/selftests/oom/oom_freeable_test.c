@@ -119,8 +119,8 @@ TEST_F_TIMEOUT(oom, only_the_chosen_is_walked, OOM_TIMEOUT)
 
 /*
  * Nor does the first pass ask for capabilities: three 20 MiB root
- * processes, each the best so far when met, lose to the 60 MiB one met
- * last, and the choice stands without a second pass.
+ * processes met first (the first of them the best so far) lose to the
+ * 60 MiB one met last, and the choice stands without a second pass.
  */
 TEST_F_TIMEOUT(oom, roots_met_first_need_no_second_pass, OOM_TIMEOUT)
 {
@@ -146,7 +146,7 @@ TEST_F_TIMEOUT(oom, roots_met_first_need_no_second_pass, OOM_TIMEOUT)
 TEST_F_TIMEOUT(oom, a_capability_sends_the_choice_to_a_second_pass, OOM_TIMEOUT)
 {
 	/* from "oom-badness: ranked again, ...: the first pass's choice, ..." */
-	const char *why = "scores less than another candidate might once its capabilities";
+	const char *why = "scores less than another candidate might with its capabilities";
 	struct oom_proc *admin, *user;
 
 	admin = START(.name = "admin", .mib = 60, .creds = OOM_ADMIN);
