@@ -207,7 +207,12 @@ TEST_F_TIMEOUT(oom, the_named_process_dies_and_frees_what_was_said, OOM_TIMEOUT)
 		       policy, named, frees, killed, freed);
 		EXPECT_EQ(named, killed) TH_LOG("%s", oom_kmsg_read(&t->log));
 		EXPECT_LE(labs(freed - frees), tol);
-		if (cg)
+		/*
+		 * One kill, if it frees the 1 MiB the limit asks for.  One that
+		 * frees less (a copy-on-write member under policy 0) leaves the
+		 * OOM going, and the watcher's stop may come after the next.
+		 */
+		if (cg && frees >= 1024)
 			EXPECT_EQ(1, oom_cg_key(cg, "memory.events", "oom_kill") - k0);
 		for (i = 0; i < t->nprocs; i++)
 			oom_stop(&t->procs[i]);
