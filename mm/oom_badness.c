@@ -676,8 +676,12 @@ static int oom_walk_vma(unsigned long start, unsigned long end,
 	w->entries++;
 	/* pool pages, no struct pages of ours, or a walk that could sleep */
 	if (vma->vm_flags & (VM_HUGETLB | VM_PFNMAP | VM_IO)) {
-		/* copy-on-write pages of a PFN mapping: in MM_ANONPAGES */
-		if (READ_ONCE(vma->anon_vma))
+		/*
+		 * Copy-on-write pages of a PFN mapping are in MM_ANONPAGES;
+		 * a private hugetlb mapping has an anon_vma too, but its
+		 * pages are counted apart (hugetlb_usage), never there.
+		 */
+		if (!(vma->vm_flags & VM_HUGETLB) && READ_ONCE(vma->anon_vma))
 			w->anon_unseen = true;
 		return 1;
 	}
