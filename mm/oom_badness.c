@@ -743,6 +743,25 @@ static bool oom_estimate_reusable(struct oom_badness_ctx *ctx,
 	return (now > old ? now - old : old - now) <= old / 8;
 }
 
+/* @task keeps the counters as its estimate, for the reason @how. */
+static void oom_fell_back(struct oom_badness_ctx *ctx, struct task_struct *task,
+			  struct oom_badness_state *st, enum oom_frees_how how)
+{
+	st->how = how;
+	ctx->fallbacks++;
+	if (how == OOM_FREES_CONTENDED)
+		ctx->fb_contended++;
+	else
+		ctx->fb_budget++;
+	/* the one the log names: the largest, whose estimate matters most */
+	if (ctx->fb_pid && st->footprint <= ctx->fb_footprint)
+		return;
+	ctx->fb_pid = task_pid_nr(task);
+	get_task_comm(ctx->fb_comm, task);
+	ctx->fb_footprint = st->footprint;
+	ctx->fb_how = how;
+}
+
 /*
  * Estimate what killing @task would free in the OOM's scope, into
  * @st->frees and @st->how.  Without @walk the counters are used for now,
@@ -773,8 +792,7 @@ static void oom_estimate(struct oom_badness_ctx *ctx, struct task_struct *task,
 		return;
 	}
 	if (!ctx->walk_left) {
-		st->how = OOM_FREES_NO_BUDGET;
-		ctx->fallbacks++;
+		oom_fell_back(ctx, task, st, OOM_FREES_NO_BUDGET);
 		return;
 	}
 
@@ -785,8 +803,7 @@ static void oom_estimate(struct oom_badness_ctx *ctx, struct task_struct *task,
 	mmgrab(mm);
 	task_unlock(p);
 	if (!oom_walk_lock(mm)) {
-		st->how = OOM_FREES_CONTENDED;
-		ctx->fallbacks++;
+		oom_fell_back(ctx, task, st, OOM_FREES_CONTENDED);
 		goto out;
 	}
 	t0 = local_clock();
@@ -1472,6 +1489,7 @@ static bool oom_pick_visit(struct task_struct *child, void *arg)
 	pick->child_points = points;
 	pick->child_footprint = footprint;
 	pick->child_frees = cst.frees;
+	pick->child_how = cst.how;
 	return true;
 }
 
@@ -1722,6 +1740,11 @@ void oom_badness_report(struct oom_control *oc, struct task_struct *victim)
 			ctx->walks, ctx->walked, div_u64(ctx->walk_ns, 1000),
 			ctx->fallbacks, ctx->t.walk_budget,
 			ctx->exclusive_vmas);
+	if (ctx->fallbacks)
+		pr_info("fell back to the counters: %u with the mmap lock contended, %u with the walk budget spent; the largest of them %d (%s) footprint=%lukB (%s)\n",
+			ctx->fb_contended, ctx->fb_budget, ctx->fb_pid,
+			ctx->fb_comm, K(ctx->fb_footprint),
+			oom_frees_how_text[ctx->fb_how]);
 	if (ctx->passes)
 		pr_info("ranked again, scoring in full as it went: the first pass's choice, ranked on bounds, %s\n",
 			oom_repass_text[ctx->repass]);
@@ -1750,17 +1773,21 @@ void oom_badness_report(struct oom_control *oc, struct task_struct *victim)
 	}
 
 	if (pick->child && pick->guard_spared)
-		pr_info("sacrificing child %d (%s) points=%ld freeable=%lukB for parent %d (%s) freeable=%lukB again: its child %d was sacrificed %llums ago, but the parent's kill frees less than this child's\n",
+		pr_info("sacrificing child %d (%s) points=%ld freeable=%lukB(%s) for parent %d (%s) freeable=%lukB(%s) again: its child %d was sacrificed %llums ago, but the parent's kill frees less than this child's\n",
 			task_pid_nr(pick->child), pick->child->comm,
 			pick->child_points, K(pick->child_frees),
+			oom_frees_how_text[pick->child_how],
 			task_pid_nr(sel), sel->comm, K(st->frees),
-			pick->guard_pid, pick->guard_ms);
+			oom_frees_how_text[st->how], pick->guard_pid,
+			pick->guard_ms);
 	else if (pick->child)
-		pr_info("sacrificing child %d (%s) points=%ld footprint=%lukB freeable=%lukB for parent %d (%s) points=%ld footprint=%lukB freeable=%lukB\n",
+		pr_info("sacrificing child %d (%s) points=%ld footprint=%lukB freeable=%lukB(%s) for parent %d (%s) points=%ld footprint=%lukB freeable=%lukB(%s)\n",
 			task_pid_nr(pick->child), pick->child->comm,
 			pick->child_points, K(pick->child_footprint),
-			K(pick->child_frees), task_pid_nr(sel), sel->comm,
-			bd.points, K(st->footprint), K(st->frees));
+			K(pick->child_frees),
+			oom_frees_how_text[pick->child_how], task_pid_nr(sel),
+			sel->comm, bd.points, K(st->footprint), K(st->frees),
+			oom_frees_how_text[st->how]);
 	else if (pick->guarded)
 		pr_info("killing parent %d (%s) itself: its child %d was sacrificed %llums ago and memory ran out again; the parent frees %lukB, its best child %lukB\n",
 			task_pid_nr(sel), sel->comm, pick->guard_pid,

@@ -190,6 +190,7 @@ static inline unsigned long oom_mm_footprint(struct mm_struct *mm)
  * @child_points: the child's classic score
  * @child_footprint: the child's stock footprint, pages
  * @child_frees: what the child's kill frees, pages
+ * @child_how: how @child_frees was obtained, an enum oom_frees_how
  */
 struct oom_child_pick {
 	bool considered;
@@ -206,6 +207,7 @@ struct oom_child_pick {
 	long child_points;
 	unsigned long child_footprint;
 	unsigned long child_frees;
+	u8 child_how;
 };
 
 /**
@@ -240,6 +242,12 @@ struct oom_child_pick {
  * @exclusive_vmas: VMAs counted from the counters: no fork shared them
  * @walk_ns: time spent walking
  * @fallbacks: candidates that fell back to the counters (lock or budget)
+ * @fb_contended: ...of them for a contended mmap lock
+ * @fb_budget: ...of them because the walk budget was spent
+ * @fb_pid: the one with the largest footprint of them
+ * @fb_comm: its comm
+ * @fb_footprint: its footprint, pages
+ * @fb_how: why it fell back, an enum oom_frees_how
  */
 struct oom_badness_ctx {
 	struct oom_badness_tunables t;
@@ -270,6 +278,12 @@ struct oom_badness_ctx {
 	unsigned int exclusive_vmas;
 	u64 walk_ns;
 	unsigned int fallbacks;
+	unsigned int fb_contended;
+	unsigned int fb_budget;
+	pid_t fb_pid;
+	char fb_comm[TASK_COMM_LEN];
+	unsigned long fb_footprint;
+	u8 fb_how;
 };
 
 extern unsigned int sysctl_oom_badness_policy;
