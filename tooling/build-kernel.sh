@@ -1,7 +1,8 @@
 #!/bin/bash
 # Build one kernel variant:
 #   test     prepared tree (base + patches + overlay), configs/test.config,
-#            mm.config (swap, NUMA, KSM, ext2: the in-tree suites) and oom.config
+#            mm.config (swap, NUMA, KSM, ext2, THP, hugetlb, debugfs, fault
+#            injection: what every variant shares) and oom.config
 #   debug    as test, plus configs/debug.config (KASAN, lockdep, PROVE_RCU, ...)
 #   vanilla  the base tree without our series, configs/test.config + mm.config
 # The image lands in build/out/VARIANT/arch/x86/boot/bzImage.
