@@ -65,6 +65,23 @@ static long walked_entries(struct oom_test *t, int *mms, int *excl)
 }
 
 /*
+ * The OOM's "fell back to the counters" line: into @contended and @budget
+ * its counts, and the pid of the largest candidate it names; -1 without one.
+ */
+static pid_t fell_back(struct oom_test *t, int *contended, int *budget)
+{
+	const char *p = strstr(oom_kmsg_read(&t->log),
+			       "oom-badness: fell back to the counters: ");
+	int pid;
+
+	if (!p || sscanf(p,
+			 "oom-badness: fell back to the counters: %d with the mmap lock contended, %d with the walk budget spent; the largest of them %d (",
+			 contended, budget, &pid) != 3)
+		return -1;
+	return pid;
+}
+
+/*
  * Memory mapped after the last fork is this process's alone: the estimate
  * is complete ("walked") without a walk of its PTEs (60 MiB would be 15,360
  * of them), and what that memory holds counts in full.
@@ -244,6 +261,7 @@ TEST_F_TIMEOUT(oom, a_small_budget_leaves_a_partly_walked_estimate, OOM_TIMEOUT)
 TEST_F_TIMEOUT(oom, a_spent_budget_falls_back_to_the_counters, OOM_TIMEOUT)
 {
 	struct oom_proc *a, *b;
+	int contended, budget;
 	char how[64];
 
 	/*
@@ -268,6 +286,10 @@ TEST_F_TIMEOUT(oom, a_spent_budget_falls_back_to_the_counters, OOM_TIMEOUT)
 	/* the first pass chose a on its counters, its walk spent the budget */
 	EXPECT_TRUE(log_has(&self->t, "oom-badness: ranked again"));
 	EXPECT_TRUE(oom_pid_alive(a->pid));
+	/* the log names the one that fell back, and why */
+	EXPECT_EQ(b->pid, fell_back(&self->t, &contended, &budget));
+	EXPECT_EQ(0, contended);
+	EXPECT_EQ(1, budget);
 }
 
 /*
@@ -281,6 +303,7 @@ TEST_F_TIMEOUT(oom, a_busy_mmap_lock_falls_back_to_the_counters, OOM_TIMEOUT)
 	const char *fi = "/sys/kernel/debug/fail_oom_walk";
 	struct oom_proc *p;
 	char path[128], how[64];
+	int contended, budget;
 	long t0;
 
 	if (access(fi, F_OK)) {
@@ -303,6 +326,9 @@ TEST_F_TIMEOUT(oom, a_busy_mmap_lock_falls_back_to_the_counters, OOM_TIMEOUT)
 	oom_write_file(path, "0");
 	selected_freeable_kb(&self->t, p->pid, how, sizeof(how));
 	EXPECT_STREQ("counters: mmap lock contended", how);
+	EXPECT_EQ(p->pid, fell_back(&self->t, &contended, &budget));
+	EXPECT_GE(contended, 1);
+	EXPECT_EQ(0, budget);
 	TH_LOG("the OOM took %ld ms with every trylock failing", oom_now_ms() - t0);
 }
 
@@ -323,6 +349,115 @@ TEST_F_TIMEOUT(oom, memcg_counts_only_pages_charged_to_it, OOM_TIMEOUT)
 	ASSERT_EQ(1, oom_cg_squeeze(cg, 20));
 	EXPECT_DEAD(1, consumer->pid);
 	EXPECT_TRUE(oom_pid_alive(mover->pid));
+}
+
+/* AnonHugePages of @pid, in kB; -1 if unknown. */
+static long anon_huge_kb(pid_t pid)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/smaps_rollup", pid);
+	return oom_read_key(path, "AnonHugePages");
+}
+
+#define THP_ENABLED "/sys/kernel/mm/transparent_hugepage/enabled"
+
+/*
+ * A memcg OOM looks at every page's memcg, so it walks even memory no fork
+ * shared; a PMD-mapped huge page is one entry of the walk, not 512.  60 MiB
+ * in huge pages are 30 entries and free 60 MiB.
+ */
+TEST_F_TIMEOUT(oom, a_huge_page_is_one_entry_of_the_walk, OOM_TIMEOUT)
+{
+	const char *cg = CGROUP("oomt-thp");
+	struct oom_proc *p;
+	int mms, excl;
+	long kb, huge, n;
+	char how[64];
+
+	if (access(THP_ENABLED, F_OK))
+		SKIP(return, "no transparent huge pages (CONFIG_TRANSPARENT_HUGEPAGE)");
+	p = START(.name = "huge", .mib = 60, .thp = true, .cgroup = cg);
+	huge = anon_huge_kb(p->pid);
+	if (huge < 30 << 10)
+		SKIP(return, "only %ld kB of the 60 MiB in huge pages", huge);
+	ASSERT_EQ(1, oom_cg_squeeze(cg, 20));
+	EXPECT_DEAD(1, p->pid);
+	kb = selected_freeable_kb(&self->t, p->pid, how, sizeof(how));
+	EXPECT_STREQ("walked", how);
+	EXPECT_GE(kb, 60 << 10);
+	EXPECT_LE(kb, 62 << 10);
+	n = walked_entries(&self->t, &mms, &excl);
+	TH_LOG("%ld kB in huge pages, %ld entries walked", huge, n);
+	/* one per huge page, 512 per PTE table of the rest, one per VMA */
+	EXPECT_LE(n, 30 + (60 - huge / 1024) * 256 + 512 + 64);
+}
+
+/*
+ * A fork maps the parent's huge pages in the child too, PMD for PMD: the
+ * huge page is mapped shared, and the parent's kill frees none of it.
+ */
+TEST_F_TIMEOUT(oom, huge_pages_a_fork_shares_are_not_freeable, OOM_TIMEOUT)
+{
+	struct oom_proc *server, *consumer;
+	long huge;
+
+	if (access(THP_ENABLED, F_OK))
+		SKIP(return, "no transparent huge pages (CONFIG_TRANSPARENT_HUGEPAGE)");
+	server = START(.name = "server", .mib = 100, .share = OOM_COW, .thp = true,
+		       .nchildren = 1, .child_adj = -1000);
+	huge = anon_huge_kb(server->pid);
+	if (huge < 50 << 10)
+		SKIP(return, "only %ld kB of the 100 MiB in huge pages", huge);
+	consumer = START(.name = "consumer", .mib = 40);
+	ASSERT_EQ(0, oom_global());
+	EXPECT_DEAD(1, consumer->pid);
+	EXPECT_TRUE(oom_pid_alive(server->pid));
+	EXPECT_TRUE(log_has(&self->t, "oom-badness: ranked again"));
+}
+
+#define NR_HUGEPAGES "/proc/sys/vm/nr_hugepages"
+
+/*
+ * hugetlb pages go back to their pool, not to the OOM: the walk passes
+ * their VMA by (its walk could sleep) and counts none of it.  Nor does the
+ * VMA hide the rest: a private hugetlb mapping has an anon_vma, but its
+ * pages are not in the anonymous counter that stands in for the 60 MiB no
+ * fork shared.
+ */
+TEST_F_TIMEOUT(oom, hugetlb_pages_are_not_walked_nor_freeable, OOM_TIMEOUT)
+{
+	struct oom_proc *p;
+	long kb, n, pool, end;
+	int mms, excl;
+	char how[64];
+
+	if (access(NR_HUGEPAGES, F_OK))
+		SKIP(return, "no hugetlb pages (CONFIG_HUGETLBFS)");
+	pool = oom_read_long(NR_HUGEPAGES);
+	ASSERT_EQ(0, oom_write_file(NR_HUGEPAGES, "%ld\n", pool + 50));
+	if (oom_read_long(NR_HUGEPAGES) < pool + 50)
+		SKIP(return, "the pool did not fill");
+	p = START(.name = "hugetlb", .mib = 60, .hugetlb_mib = 100);
+	ASSERT_EQ(0, oom_global());
+	EXPECT_DEAD(1, p->pid);
+	kb = selected_freeable_kb(&self->t, p->pid, how, sizeof(how));
+	EXPECT_STREQ("walked", how);
+	EXPECT_GE(kb, 60 << 10);
+	EXPECT_LE(kb, 62 << 10);
+	n = walked_entries(&self->t, &mms, &excl);
+	TH_LOG("%ld entries walked, %d VMAs counted from the counters", n, excl);
+	EXPECT_GE(excl, 1);
+	/* the pool gets its pages back once the victim's mm is gone */
+	oom_reap_zombies();
+	for (end = oom_now_ms() + 10000; oom_now_ms() < end; oom_msleep(50))
+		if (oom_read_key("/proc/meminfo", "HugePages_Free") ==
+		    oom_read_key("/proc/meminfo", "HugePages_Total"))
+			break;
+	EXPECT_EQ(oom_read_key("/proc/meminfo", "HugePages_Total"),
+		  oom_read_key("/proc/meminfo", "HugePages_Free"));
+	EXPECT_EQ(0, oom_write_file(NR_HUGEPAGES, "%ld\n", pool));
+	EXPECT_EQ(pool, oom_read_long(NR_HUGEPAGES));
 }
 
 TEST_HARNESS_MAIN

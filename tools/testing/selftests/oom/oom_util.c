@@ -128,6 +128,7 @@ const unsigned int oom_nr_policy_sysctls = ARRAY_SIZE(oom_policy_sysctls);
 /* Saved and restored with them: the stock OOM sysctls the tests touch. */
 static const char * const oom_other_sysctls[] = {
 	"oom_kill_allocating_task", "oom_dump_tasks", "panic_on_oom",
+	"nr_hugepages",
 };
 
 #define OOM_NR_SAVED (ARRAY_SIZE(oom_policy_sysctls) + ARRAY_SIZE(oom_other_sysctls))
@@ -308,7 +309,45 @@ static void map_in(const char *p, size_t len)
 	oom_map_sink = x;
 }
 
+#define OOM_PMD_SIZE	(2UL << 20)
+
+/*
+ * Private anonymous memory of @len bytes; with @thp, aligned to a PMD and
+ * advised to be backed by transparent huge pages.  Exits on failure.
+ */
+static char *map_anon(size_t len, bool thp)
+{
+	size_t extra = thp ? OOM_PMD_SIZE : 0;
+	char *p;
+
+	p = mmap(NULL, len + extra, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		_exit(90);
+	if (thp) {
+		p = (char *)(((unsigned long)p + OOM_PMD_SIZE - 1) &
+			     ~(OOM_PMD_SIZE - 1));
+		if (madvise(p, len, MADV_HUGEPAGE))
+			_exit(90);
+	}
+	return p;
+}
+
+static void touch_anon(int mib, bool thp)
+{
+	size_t len = (size_t)mib << 20;
+
+	if (mib)
+		touch(map_anon(len, thp), len);
+}
+
 void oom_touch_mib(int mib)
+{
+	touch_anon(mib, false);
+}
+
+/* @mib of hugetlb pages, from the pool vm.nr_hugepages fills. */
+static void touch_hugetlb(int mib)
 {
 	size_t len = (size_t)mib << 20;
 	char *p;
@@ -316,9 +355,9 @@ void oom_touch_mib(int mib)
 	if (!mib)
 		return;
 	p = mmap(NULL, len, PROT_READ | PROT_WRITE,
-		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_HUGETLB, -1, 0);
 	if (p == MAP_FAILED)
-		_exit(90);
+		_exit(88);
 	touch(p, len);
 }
 
@@ -549,8 +588,7 @@ static char *shared_memory(const struct oom_spec *s)
 
 	switch (s->share) {
 	case OOM_COW:
-		p = mmap(NULL, len, PROT_READ | PROT_WRITE,
-			 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		p = map_anon(len, s->thp);
 		break;
 	case OOM_SHMEM:
 		p = mmap(NULL, len, PROT_READ | PROT_WRITE,
@@ -617,7 +655,7 @@ static void scenario_main(struct oom_proc *p, int ready_fd)
 	/* memory charged to one cgroup, its owner living in another */
 	if (s->cgroup_after) {
 		if (s->share == OOM_PRIVATE)
-			oom_touch_mib(s->mib);
+			touch_anon(s->mib, s->thp);
 		oom_touch_mib(s->extra_mib);
 		oom_join_cgroup(s->cgroup_after);
 	}
@@ -625,9 +663,10 @@ static void scenario_main(struct oom_proc *p, int ready_fd)
 		_exit(97);
 	if (!s->cgroup_after) {
 		if (s->share == OOM_PRIVATE)
-			oom_touch_mib(s->mib);
+			touch_anon(s->mib, s->thp);
 		oom_touch_mib(s->extra_mib);
 	}
+	touch_hugetlb(s->hugetlb_mib);
 	if (s->threads) {
 		if (pipe2(done, O_CLOEXEC))
 			_exit(96);

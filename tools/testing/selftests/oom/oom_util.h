@@ -57,6 +57,8 @@ struct oom_spec {
 	const char *cgroup_after; /* ...and to move to once its memory is in */
 	bool leak;		/* on SIGUSR1, grows 1 MiB every 5 ms */
 	bool rewrite;		/* OOM_COW: children write all of @mib */
+	bool thp;		/* @mib of OOM_PRIVATE, OOM_COW: MADV_HUGEPAGE */
+	int hugetlb_mib;	/* hugetlb pages of the process alone */
 
 	int nchildren;		/* children, forked as @share says */
 	int zombies;		/* ...and this many more that exit at once */
