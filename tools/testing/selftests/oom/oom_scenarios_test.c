@@ -61,13 +61,14 @@ FIXTURE(scn) {
 
 /*
  * Expected outcome under one policy: exactly the roles of @dead die, or,
- * with @dead NULL, @kills kills (-1: any; below -1: at most -@kills) and
- * none of the roles of @spared.
+ * with @dead NULL, @kills kills (-1: any; below -1: at most -@kills), all
+ * the roles of @among among the dead, and none of the roles of @spared.
  */
 struct expect {
 	const char *dead;	/* roles (comm), comma-separated, "" none */
 	int kills;
 	const char *spared;
+	const char *among;
 };
 
 FIXTURE_VARIANT(scn) {
@@ -391,7 +392,28 @@ FIXTURE_VARIANT_ADD(scn, cow_family_50) {
 	.procs = { COW(50), P(.name = "consumer", .mib = 60) },
 	.nprocs = 2, .need_mib = 40,
 	.stock = { NULL, -1 },
-	.classic = { NULL, -2 },
+	.classic = { NULL, -2, NULL, "consumer" },
+};
+
+FIXTURE_VARIANT_ADD(scn, memcg_cow_family_20) {
+	.memcg = true,
+	.procs = { P(.name = "server", .mib = 150, .share = OOM_COW, .nchildren = 20,
+		     .cgroup = "in"),
+		   P(.name = "consumer", .mib = 60, .cgroup = "in") },
+	.nprocs = 2, .need_mib = 40,
+	.stock = { NULL, 21 },
+	.classic = { "consumer", 1 },
+};
+
+FIXTURE_VARIANT_ADD(scn, memcg_cow_family_50) {
+	/* as globally: 51 mms of 38,400 entries, about 1.9 times the budget */
+	.memcg = true,
+	.procs = { P(.name = "server", .mib = 150, .share = OOM_COW, .nchildren = 50,
+		     .cgroup = "in"),
+		   P(.name = "consumer", .mib = 60, .cgroup = "in") },
+	.nprocs = 2, .need_mib = 40,
+	.stock = { NULL, -1 },
+	.classic = { NULL, -2, NULL, "consumer" },
 };
 
 FIXTURE_VARIANT_ADD(scn, cow_family_budget_0) {
@@ -421,11 +443,42 @@ FIXTURE_VARIANT_ADD(scn, memcg_shmem_family_5) {
 	.classic = { "consumer", 1 },
 };
 
+FIXTURE_VARIANT_ADD(scn, shmem_family_20) {
+	.procs = { P(.name = "db", .mib = 130, .share = OOM_SHMEM, .nchildren = 20),
+		   P(.name = "consumer", .mib = 60) },
+	.nprocs = 2, .need_mib = 40,
+	.stock = { NULL, 21, "consumer" },
+	.classic = { "consumer", 1 },
+};
+
+FIXTURE_VARIANT_ADD(scn, memcg_shmem_family_50) {
+	/*
+	 * The segment frees nothing while one of 51 maps it; a VMA of a
+	 * segment others keep costs one entry, not a walk of its PTEs.
+	 */
+	.memcg = true,
+	.procs = { P(.name = "db", .mib = 130, .share = OOM_SHMEM, .nchildren = 50,
+		     .cgroup = "in"),
+		   P(.name = "consumer", .mib = 60, .cgroup = "in") },
+	.nprocs = 2, .need_mib = 40,
+	.stock = { NULL, -1 },
+	.classic = { "consumer", 1 },
+};
+
 FIXTURE_VARIANT_ADD(scn, cow_parent_with_private_memory) {
 	/* the parent's own 100 MiB are its alone: its kill frees the most */
 	.procs = { P(.name = "parent", .mib = 80, .share = OOM_COW, .extra_mib = 100,
 		     .nchildren = 4),
 		   P(.name = "consumer", .mib = 60) },
+	.nprocs = 2, .need_mib = 40,
+	.stock = { "parent", 1 }, .classic = { "parent", 1 },
+};
+
+FIXTURE_VARIANT_ADD(scn, memcg_cow_parent_with_private_memory) {
+	.memcg = true,
+	.procs = { P(.name = "parent", .mib = 80, .share = OOM_COW, .extra_mib = 100,
+		     .nchildren = 4, .cgroup = "in"),
+		   P(.name = "consumer", .mib = 60, .cgroup = "in") },
 	.nprocs = 2, .need_mib = 40,
 	.stock = { "parent", 1 }, .classic = { "parent", 1 },
 };
@@ -442,6 +495,24 @@ FIXTURE_VARIANT_ADD(scn, memfd_kept_by_children) {
 	.procs = { P(.name = "parent", .mib = 100, .share = OOM_MEMFD,
 		     .nchildren = 2),
 		   P(.name = "consumer", .mib = 60) },
+	.nprocs = 2, .need_mib = 40,
+	.stock = { "parent,consumer", 2 }, .classic = { "consumer", 1 },
+};
+
+FIXTURE_VARIANT_ADD(scn, memcg_tmpfs_holder) {
+	/* the file's pages stay charged to the memcg after the holder's death */
+	.memcg = true,
+	.procs = { P(.name = "holder", .mib = 100, .share = OOM_TMPFS, .cgroup = "in"),
+		   P(.name = "consumer", .mib = 60, .cgroup = "in") },
+	.nprocs = 2, .need_mib = 40,
+	.stock = { "holder,consumer", 2 }, .classic = { "consumer", 1 },
+};
+
+FIXTURE_VARIANT_ADD(scn, memcg_memfd_kept_by_children) {
+	.memcg = true,
+	.procs = { P(.name = "parent", .mib = 100, .share = OOM_MEMFD,
+		     .nchildren = 2, .cgroup = "in"),
+		   P(.name = "consumer", .mib = 60, .cgroup = "in") },
 	.nprocs = 2, .need_mib = 40,
 	.stock = { "parent,consumer", 2 }, .classic = { "consumer", 1 },
 };
@@ -823,6 +894,17 @@ TEST_F_TIMEOUT(scn, victims_and_kills, TIMEOUT)
 			role_of(pids[i], role, sizeof(role));
 			EXPECT_FALSE(!oom_pid_alive(pids[i]) && listed(want->spared, role))
 				TH_LOG("%s (pid %d) should have survived", role, pids[i]);
+		}
+		for (const char *p = want->among; p && *p; ) {
+			size_t len = strcspn(p, ",");
+			char entry[48];
+
+			snprintf(role, sizeof(role), "%.*s", (int)len, p);
+			snprintf(entry, sizeof(entry), "%s:%d", role,
+				 role_adj(variant->procs, variant->nprocs, role));
+			EXPECT_TRUE(listed(dead, entry))
+				TH_LOG("%s should be among the dead: %s", role, dead);
+			p += len + (p[len] == ',');
 		}
 		if (want->dead) {
 			EXPECT_EQ(count_roles(want->dead), count_roles(dead))
