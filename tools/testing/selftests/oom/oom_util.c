@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
+#include <limits.h>
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
@@ -938,6 +939,8 @@ static int cg_oom_once(const char *cg, long max)
 {
 	struct sigaction sa = { .sa_handler = oom_once_handler }, old;
 	long before = oom_cg_key(cg, "memory.events", "oom_kill");
+	cpu_set_t mask, cpus;
+	bool two;
 	pid_t me = getpid(), watcher;
 	char val[32];
 	int status;
@@ -945,9 +948,30 @@ static int cg_oom_once(const char *cg, long max)
 	if (before < 0)
 		return -1;
 	sigaction(SIGUSR1, &sa, &old);
+	/*
+	 * The victim, woken by its SIGKILL, competes with the watcher for a
+	 * CPU: if it gets through exit_mmap() first, the write loop kills
+	 * again.  The writer keeps one CPU, the watcher the other one at a
+	 * real-time priority, so that it signals before the victim is gone.
+	 */
+	two = !sched_getaffinity(0, sizeof(mask), &mask) &&
+	      CPU_ISSET(0, &mask) && CPU_ISSET(1, &mask);
+	if (two) {
+		CPU_ZERO(&cpus);
+		CPU_SET(0, &cpus);
+		sched_setaffinity(0, sizeof(cpus), &cpus);
+	}
 	watcher = fork();
 	if (watcher == 0) {
+		struct sched_param sp = { .sched_priority = 10 };
 		long end = oom_now_ms() + 30000;
+
+		if (two) {
+			CPU_ZERO(&cpus);
+			CPU_SET(1, &cpus);
+			sched_setaffinity(0, sizeof(cpus), &cpus);
+			sched_setscheduler(0, SCHED_FIFO, &sp);
+		}
 
 		/*
 		 * Poll without sleeping: a sleep lasts a tick, and a small
@@ -967,6 +991,8 @@ static int cg_oom_once(const char *cg, long max)
 	kill(watcher, SIGKILL);
 	waitpid(watcher, &status, 0);
 	sigaction(SIGUSR1, &old, NULL);
+	if (two)
+		sched_setaffinity(0, sizeof(mask), &mask);
 	return oom_cg_key(cg, "memory.events", "oom_kill") - before;
 }
 
@@ -977,8 +1003,8 @@ static int cg_oom_once(const char *cg, long max)
  */
 int oom_cg_squeeze(const char *cg, long free_mib)
 {
-	long cur = oom_cg_read(cg, "memory.current"), max, end;
-	int kills = 0, k;
+	long cur = oom_cg_read(cg, "memory.current"), max, end, last;
+	int kills = 0, k, still;
 
 	if (cur < 0)
 		return -1;
@@ -1000,10 +1026,25 @@ int oom_cg_squeeze(const char *cg, long free_mib)
 		if (oom_now_ms() >= end)
 			fprintf(stderr, "# %s: a victim still dying after 10 s, %ld bytes in use\n",
 				cg, oom_cg_read(cg, "memory.current"));
-		/* what the dead held may be released a little later (shmem) */
-		for (end = oom_now_ms() + 1000; oom_now_ms() < end; oom_msleep(20))
-			if (oom_cg_read(cg, "memory.current") <= max)
+		/*
+		 * What the dead held may be uncharged a little later (shmem,
+		 * page tables freed after a grace period): wait while the
+		 * usage still falls, up to a second, but not once it has
+		 * stood still for 200 ms (a kill that freed nothing, as in a
+		 * copy-on-write family, would otherwise cost the whole
+		 * second).
+		 */
+		still = 0;
+		last = LONG_MAX;
+		for (end = oom_now_ms() + 1000; oom_now_ms() < end && still < 10;
+		     oom_msleep(20)) {
+			long now = oom_cg_read(cg, "memory.current");
+
+			if (now <= max)
 				return kills;
+			still = now < last ? 0 : still + 1;
+			last = now;
+		}
 	}
 	return -1;
 }
