@@ -538,7 +538,7 @@ FIXTURE_VARIANT_ADD(scn, old_service_that_leaks) {
 		   P(.name = "app4", .mib = 25, .cgroup = "in") },
 	.nprocs = 5, .age_first_ms = 25000, .cpu_unit_ms = OOM_TEST_CPU_UNIT_MS,
 	.headroom_mib = 60,
-	.stock = { "leaker", 1 }, .classic = { NULL, -2 },
+	.stock = { "leaker", 1 }, .classic = { NULL, -2, NULL, "leaker" },
 };
 
 /* --------------------------------------------------------- the harness */
