@@ -189,24 +189,10 @@ unsigned int oom_age_divisor(u64 age_ns, unsigned int unit_secs)
 }
 EXPORT_SYMBOL_IF_KUNIT(oom_age_divisor);
 
-/*
- * Cap the divided classic points at @totalpages (a process family cannot
- * free more than the memory there is) and add oom_score_adj in thousandths
- * of @totalpages as the stock score does, saturating instead of
- * overflowing, and never returning the "not a candidate" LONG_MIN.
- */
 static long oom_badness_finish(u64 points, long adj, unsigned long totalpages)
 {
-	long adj_pages, total;
-
-	points = min3(points, (u64)totalpages, (u64)(LONG_MAX / 2));
-	if (check_mul_overflow(adj, (long)min_t(unsigned long,
-						totalpages / 1000, LONG_MAX),
-			       &adj_pages))
-		adj_pages = adj < 0 ? LONG_MIN / 2 : LONG_MAX / 2;
-	if (check_add_overflow((long)points, adj_pages, &total))
-		total = LONG_MAX;
-	return max(total, LONG_MIN + 1);
+	return oom_points_finish(points, adj, oom_adj_unit(totalpages),
+				 totalpages);
 }
 
 /* (@a + @b) / @d1 / @d2, saturating; a divisor of 1 divides nothing. */
@@ -317,20 +303,48 @@ EXPORT_SYMBOL_IF_KUNIT(oom_badness_bound);
 unsigned long oom_child_own_score(unsigned long frees, long adj,
 				  unsigned long totalpages)
 {
-	long adj_pages, points;
-
-	if (adj <= OOM_SCORE_ADJ_MIN)
-		return 0;
-	if (check_mul_overflow(adj, (long)min_t(unsigned long,
-						totalpages / 1000, LONG_MAX),
-			       &adj_pages))
-		return adj < 0 ? 0 : ULONG_MAX;
-	if (check_add_overflow((long)min_t(unsigned long, frees, LONG_MAX),
-			       adj_pages, &points))
-		return adj < 0 ? 0 : ULONG_MAX;
-	return points > 0 ? points : 0;
+	return oom_own_score(frees, adj, oom_adj_unit(totalpages));
 }
 EXPORT_SYMBOL_IF_KUNIT(oom_child_own_score);
+
+/**
+ * oom_share_limit - how far a share can grow before a score passes a mark
+ * @frees: what the candidate's kill frees, in pages
+ * @percent: vm.oom_badness_children_percent
+ * @div: the product of its divisors so far (at least 1)
+ * @room: the most (@frees + share) / @div may come to: the mark less the
+ *	candidate's oom_score_adj in pages
+ *
+ * The share is @percent percent of the children's own scores, rounded
+ * down, added to @frees before the divisions (oom_badness_points()).  The
+ * cap at totalpages can only lower a score, and further divisors too.
+ *
+ * Return: the largest sum of the children's own scores that keeps the
+ * score at or below the mark, ULONG_MAX if no sum can pass it, 0 if the
+ * mark is passed already.
+ */
+unsigned long oom_share_limit(unsigned long frees, unsigned int percent,
+			      u64 div, long room)
+{
+	u64 most, share;
+
+	if (room < 0)
+		return 0;
+	if (!percent)
+		return ULONG_MAX;
+	/* (frees + share) / div <= room  <=>  frees + share < (room + 1) * div */
+	if (check_mul_overflow((u64)room + 1, max(div, 1ULL), &most))
+		return ULONG_MAX;
+	if (most <= frees)
+		return 0;
+	share = most - 1 - frees;
+	percent = min(percent, 100U);
+	/* c * percent / 100 rounded down <= share  <=>  c * percent < 100 * (share + 1) */
+	if (check_mul_overflow(share + 1, 100ULL, &most))
+		return ULONG_MAX;
+	return min_t(u64, (most - 1) / percent, ULONG_MAX);
+}
+EXPORT_SYMBOL_IF_KUNIT(oom_share_limit);
 
 /**
  * oom_child_big_enough - does killing this child spare its parent?
@@ -423,23 +437,6 @@ bool oom_episode_continues(u64 last, unsigned int epoch, u64 now,
 	return time_before_eq64(now, last + (u64)window_secs * HZ);
 }
 EXPORT_SYMBOL_IF_KUNIT(oom_episode_continues);
-
-/**
- * oom_badness_beats - does a score take the place of the best one?
- * @points: a candidate's score
- * @best: the best score so far, LONG_MIN if none
- *
- * Ties go to the first candidate: the walk stops looking at identical
- * processes once one of them is the best.  (The stock policy lets the last
- * of equal candidates win.)
- *
- * Return: true if @points is strictly higher.
- */
-bool oom_badness_beats(long points, long best)
-{
-	return points > best;
-}
-EXPORT_SYMBOL_IF_KUNIT(oom_badness_beats);
 
 /**
  * oom_walk_min_pages - candidates smaller than this are not walked
@@ -1002,11 +999,18 @@ static struct oom_badness_state *oom_state(struct oom_badness_ctx *ctx,
 	if (st->seq != ctx->seq) {
 		st->seq = ctx->seq;
 		st->flags = ctx->passes ? OOM_STATE_REPASS : 0;
-		st->children = 0;
 	} else if (ctx->passes && !(st->flags & OOM_STATE_REPASS)) {
 		/* the second pass: what the first one read or walked stays */
 		st->flags = OOM_STATE_REPASS | (st->flags & OOM_STATE_KEPT);
-		st->children = 0;
+	} else {
+		return st;
+	}
+	st->children = 0;
+	st->limit = 0;
+	/* divide by nothing until oom_cheap_factors() has read them */
+	if (!(st->flags & OOM_STATE_CHEAP)) {
+		st->cpu_div = 1;
+		st->age_div = 1;
 	}
 	return st;
 }
@@ -1014,14 +1018,22 @@ static struct oom_badness_state *oom_state(struct oom_badness_ctx *ctx,
 static void oom_choose(struct oom_control *oc, struct task_struct *task,
 		       long points)
 {
+	struct oom_badness_ctx *ctx = oc->policy;
+
 	if (oc->chosen != task) {
-		if (oc->chosen)
+		if (oc->chosen) {
+			/* displaced: a child that adds to its share looks again */
+			if (ctx->chosen == oc->chosen)
+				oc->chosen->signal->oom_badness.limit = 0;
 			put_task_struct(oc->chosen);
+		}
 		get_task_struct(task);
 		oc->chosen = task;
 	}
 	oc->chosen_points = points;
-	oc->policy->chosen = task;
+	ctx->chosen = task;
+	/* the chosen's share may grow without a look: see oom_beats_chosen() */
+	task->signal->oom_badness.limit = ULONG_MAX;
 }
 
 /* Upper bound of @st's score with @extra more pages of children's scores. */
@@ -1032,8 +1044,55 @@ static long oom_state_bound(struct oom_badness_ctx *ctx,
 	unsigned long share = oom_percent_of(size_add(st->children, extra),
 					     ctx->t.children_percent);
 
-	return oom_badness_bound(st->frees, share, st->cpu_div, st->age_div,
-				 st->adj, totalpages);
+	return oom_points_finish(oom_sum_divided(st->frees, share, st->cpu_div,
+						 st->age_div),
+				 st->adj, ctx->adj_unit, totalpages);
+}
+
+/*
+ * In a deferring pass, children add to the chosen's share without its
+ * points being worked out again each time: the share only grows, so the
+ * points it was chosen with stay a lower bound of its score, enough to
+ * reject a candidate.  They are worked out again before they let one win,
+ * and at the end of the pass.
+ */
+static void oom_chosen_refresh(struct oom_control *oc)
+{
+	struct oom_badness_ctx *ctx = oc->policy;
+	struct oom_badness_state *st;
+
+	/* not for an OOM origin oom_evaluate_task() chose itself */
+	if (!ctx->defer || !oc->chosen || ctx->chosen != oc->chosen)
+		return;
+	st = &oc->chosen->signal->oom_badness;
+	oc->chosen_points = oom_state_bound(ctx, st, 0, oc->totalpages);
+}
+
+/* Does @points beat the chosen's score, which may be a lower bound? */
+static bool oom_beats_chosen(struct oom_control *oc, long points)
+{
+	if (!oom_badness_beats(points, oc->chosen_points))
+		return false;
+	oom_chosen_refresh(oc);
+	return oom_badness_beats(points, oc->chosen_points);
+}
+
+/*
+ * @points, an upper bound of @st's score, lost: it is a runner-up's.  In a
+ * deferring pass the share of @st may grow up to a limit before its score
+ * could pass the runner-up (oom_share_limit()); until then a child adds to
+ * it without a look at the parent.
+ */
+static void oom_lost(struct oom_badness_ctx *ctx, struct oom_badness_state *st,
+		     long points)
+{
+	ctx->runner_up = max(ctx->runner_up, points);
+	if (!ctx->defer)
+		return;
+	st->limit = oom_share_limit(st->frees, ctx->t.children_percent,
+				    (u64)st->cpu_div * st->age_div,
+				    ctx->runner_up - oom_adj_pages(st->adj,
+								   ctx->adj_unit));
 }
 
 /*
@@ -1055,27 +1114,27 @@ static void oom_consider(struct oom_control *oc, struct task_struct *task,
 	share = oom_percent_of(st->children, ctx->t.children_percent);
 	/* the ranking view scores everyone: "mine" skips no step */
 	mine |= ctx->rank_all;
-	points = oom_badness_bound(st->frees, share, 1, 1, st->adj,
-				   oc->totalpages);
-	if (!mine && !oom_badness_beats(points, oc->chosen_points))
+	points = oom_points_finish(size_add(st->frees, share), st->adj,
+				   ctx->adj_unit, oc->totalpages);
+	if (!mine && !oom_beats_chosen(oc, points))
 		goto lost;
 	if (!(st->flags & OOM_STATE_CHEAP))
 		oom_cheap_factors(ctx, task, st);
 	points = oom_state_bound(ctx, st, 0, oc->totalpages);
-	if (!mine && !oom_badness_beats(points, oc->chosen_points))
+	if (!mine && !oom_beats_chosen(oc, points))
 		goto lost;
 	/* a deferring pass ranks on that bound: oom_gather() would add nothing */
 	if (!ctx->defer) {
 		oom_estimate(ctx, task, st, true);
 		points = oom_state_bound(ctx, st, 0, oc->totalpages);
-		if (!mine && !oom_badness_beats(points, oc->chosen_points))
+		if (!mine && !oom_beats_chosen(oc, points))
 			goto lost;
 		oom_gather(ctx, task, st);
 		oom_state_input(st, &in);
 		points = oom_badness_points(&in, &ctx->t, oc->totalpages,
 					    NULL);
 	}
-	if (oc->chosen == task || oom_badness_beats(points, oc->chosen_points)) {
+	if (oc->chosen == task || oom_beats_chosen(oc, points)) {
 		/* the one it displaces is a runner-up now */
 		if (oc->chosen && oc->chosen != task)
 			ctx->runner_up = max(ctx->runner_up, oc->chosen_points);
@@ -1084,31 +1143,90 @@ static void oom_consider(struct oom_control *oc, struct task_struct *task,
 	}
 lost:
 	/* @points bounds what @task scores once walked and gathered */
-	ctx->runner_up = max(ctx->runner_up, points);
+	oom_lost(ctx, st, points);
 }
 
 /*
- * The process whose share @task adds to: the thread group of the thread
- * that forked it, unless that one is unkillable, was visited and is no
- * candidate, or shares @mm.  Called under rcu_read_lock().
+ * Read whether @parent is a candidate of this OOM, and its inputs, into
+ * @pst if this pass has not yet: its own visit may not have kept them (a
+ * process that loses on its counters keeps nothing), or not come yet (a
+ * memcg's tasks come in no particular order).  The checks are those of
+ * oom_evaluate_task(), an OOM victim counting as no candidate.
  */
-static struct task_struct *oom_share_parent(struct oom_badness_ctx *ctx,
-					    struct task_struct *task,
-					    struct mm_struct *mm)
+static void oom_stamp_parent(struct oom_control *oc, struct task_struct *parent,
+			     struct oom_badness_state *pst)
 {
-	struct task_struct *parent = rcu_dereference(task->real_parent);
-	struct oom_badness_state *pst;
+	unsigned long footprint;
+	struct mm_struct *mm;
+	long adj;
 
-	parent = READ_ONCE(parent->group_leader);
-	if (is_global_init(parent) || (parent->flags & PF_KTHREAD))
-		return NULL;
+	pst->flags |= OOM_STATE_VISITED;
+	if (!oom_task_in_scope(oc, parent) || tsk_is_oom_victim(parent))
+		return;
+	mm = oom_task_footprint(parent, &footprint, &adj);
+	if (!mm)
+		return;
+	pst->flags |= OOM_STATE_CANDIDATE;
+	pst->mm = mm;
+	pst->footprint = footprint;
+	pst->adj = adj;
+	if (!(pst->flags & OOM_STATE_ESTIMATED)) {
+		pst->frees = footprint;
+		pst->how = OOM_FREES_COUNTERS;
+	} else {
+		pst->frees = min(pst->frees, footprint);
+	}
+}
+
+/*
+ * Add the own score of @task (its mm, footprint, what it frees and its
+ * oom_score_adj as read for this pass; @st its state) to the share of the
+ * process that forked it, which may then be chosen in turn.  Nothing is
+ * added by an OOM victim, by a process that shares its parent's mm, or to
+ * a parent that is no candidate.
+ */
+static void oom_add_share(struct oom_control *oc, struct task_struct *task,
+			  struct oom_badness_state *st, struct mm_struct *mm,
+			  unsigned long footprint, unsigned long frees, long adj)
+{
+	struct oom_badness_ctx *ctx = oc->policy;
+	struct oom_badness_state *pst;
+	struct task_struct *parent;
+
+	if (footprint < ctx->share_min)
+		return;
+	rcu_read_lock();
+	parent = oom_share_parent(task);
 	pst = &parent->signal->oom_badness;
-	if (pst->seq == ctx->seq && (pst->flags & OOM_STATE_VISITED) &&
-	    !(pst->flags & OOM_STATE_CANDIDATE))
-		return NULL;
-	if (process_shares_mm(parent, mm))
-		return NULL;
-	return parent;
+	if (pst->seq != ctx->seq || !(pst->flags & OOM_STATE_VISITED)) {
+		pst = oom_state(ctx, parent);
+		oom_stamp_parent(oc, parent, pst);
+	}
+	if (oom_share_refused(pst, mm, task))
+		goto out;
+	/*
+	 * Walk the child for its parent's sake only if the parent could win
+	 * with the child's counters.  A deferring pass adds the counters, and
+	 * marks a parent whose share or child pick a walk could change.
+	 */
+	if (ctx->defer) {
+		if (footprint >= ctx->walk_min)
+			pst->flags |= OOM_STATE_SHARE_WALKABLE;
+	} else if (ctx->rank_all || oc->chosen == parent ||
+		   oom_badness_beats(oom_state_bound(ctx, pst,
+						     oom_own_score(footprint, adj,
+								   ctx->adj_unit),
+						     oc->totalpages),
+				     oc->chosen_points)) {
+		oom_estimate(ctx, task, st, true);
+		frees = st->frees;
+	}
+	pst->children = size_add(pst->children,
+				 oom_own_score(frees, adj, ctx->adj_unit));
+	if (!ctx->defer || pst->children > pst->limit)
+		oom_consider(oc, parent, pst);
+out:
+	rcu_read_unlock();
 }
 
 static void oom_evaluate_by_frees(struct oom_control *oc,
@@ -1120,7 +1238,8 @@ static void oom_evaluate_by_frees(struct oom_control *oc,
 
 	/* the stock score on the counters bounds the one on the estimate */
 	if (!ctx->rank_all &&
-	    !oom_badness_beats(oom_badness_bound(st->footprint, 0, 1, 1, st->adj,
+	    !oom_badness_beats(oom_points_finish(st->footprint, st->adj,
+						 ctx->adj_unit,
 						 oc->totalpages),
 			       oc->chosen_points))
 		return;
@@ -1128,41 +1247,44 @@ static void oom_evaluate_by_frees(struct oom_control *oc,
 	/* the factors do not count here; the ranking view shows them anyway */
 	if (ctx->rank_all)
 		oom_gather(ctx, task, st);
-	points = oom_badness_bound(st->frees, 0, 1, 1, st->adj,
+	points = oom_points_finish(st->frees, st->adj, ctx->adj_unit,
 				   oc->totalpages);
 	if (oom_badness_beats(points, oc->chosen_points))
 		oom_choose(oc, task, points);
 }
 
 /**
- * oom_badness_evaluate - score one candidate of a classic-policy OOM
+ * oom_badness_visit - score one candidate of a classic-policy OOM
  * @oc: the OOM; oc->policy set up by oom_badness_begin()
  * @task: a thread group leader oom_evaluate_task() found eligible, kept
  *	alive by the caller (RCU for the global walk, the css iterator's
  *	reference for a memcg walk)
+ * @mm: the mm oom_task_footprint() read @footprint and @adj from, or NULL
+ *	if @task must not be killed (compared, never dereferenced)
+ * @footprint: its stock footprint, pages
+ * @adj: its oom_score_adj
  *
  * Scores @task and chooses it when it beats the best so far (ties go to
  * the first), and adds its own score to the share of the process that
- * forked it, which may then be chosen in turn.  Runs in the caller's
- * context: never sleeps, allocates nothing and takes no children list
- * lock; the estimate of what a kill frees walks page tables with the mmap
- * lock tried, within the OOM's walk budget.
+ * forked it, which may then be chosen in turn.  The walk calls
+ * oom_badness_evaluate(), which leaves here what its short path does not
+ * settle.  Runs in the caller's context: never sleeps, allocates nothing
+ * and takes no children list lock; the estimate of what a kill frees
+ * walks page tables with the mmap lock tried, within the OOM's walk
+ * budget.
  */
-void oom_badness_evaluate(struct oom_control *oc, struct task_struct *task)
+void oom_badness_visit(struct oom_control *oc, struct task_struct *task,
+		       struct mm_struct *mm, unsigned long footprint, long adj)
 {
 	struct oom_badness_ctx *ctx = oc->policy;
-	struct oom_badness_state *st, *pst = NULL;
-	struct task_struct *parent = NULL;
-	unsigned long footprint, own;
-	struct mm_struct *mm;
-	long adj;
+	struct oom_badness_state *st;
 
 	st = oom_state(ctx, task);
 	st->flags |= OOM_STATE_VISITED;
-	mm = oom_task_footprint(task, &footprint, &adj);
 	if (!mm)
 		return;
 	st->flags |= OOM_STATE_CANDIDATE;
+	st->mm = mm;
 	st->footprint = footprint;
 	st->adj = adj;
 	if (!(st->flags & OOM_STATE_ESTIMATED)) {
@@ -1177,42 +1299,52 @@ void oom_badness_evaluate(struct oom_control *oc, struct task_struct *task)
 		oom_evaluate_by_frees(oc, task, st);
 		return;
 	}
-
-	rcu_read_lock();
-	/* a deferring pass also marks parents for the child pick's sake */
-	if ((ctx->t.children_percent ||
-	     (ctx->defer && ctx->t.prefer_children &&
-	      footprint >= ctx->walk_min)) && !tsk_is_oom_victim(task))
-		parent = oom_share_parent(ctx, task, mm);
-	if (parent) {
-		pst = oom_state(ctx, parent);
-		/*
-		 * Walk the child for its parent's sake only if the parent,
-		 * already visited, could win with the child's counters.  A
-		 * deferring pass adds the counters, and marks a parent whose
-		 * share or child pick a walk could change.
-		 */
-		own = oom_child_own_score(footprint, adj, oc->totalpages);
-		if (ctx->defer) {
-			if (footprint >= ctx->walk_min)
-				pst->flags |= OOM_STATE_SHARE_WALKABLE;
-		} else if (ctx->rank_all ||
-			   ((pst->flags & OOM_STATE_CANDIDATE) &&
-			    (oc->chosen == parent ||
-			     oom_badness_beats(oom_state_bound(ctx, pst, own,
-							       oc->totalpages),
-					       oc->chosen_points)))) {
-			oom_estimate(ctx, task, st, true);
-		}
-		pst->children = size_add(pst->children,
-					 oom_child_own_score(st->frees, adj,
-							     oc->totalpages));
-		if (pst->flags & OOM_STATE_CANDIDATE)
-			oom_consider(oc, parent, pst);
-	}
-	rcu_read_unlock();
-
+	oom_add_share(oc, task, st, mm, footprint, st->frees, adj);
 	oom_consider(oc, task, st);
+}
+
+/**
+ * oom_badness_keep - keep the inputs of a process that lost, for its children
+ * @oc: the OOM, in a deferring pass
+ * @task: a candidate that lost on its counters and has children
+ * @mm: the mm @footprint and @adj were read from
+ * @footprint: its stock footprint, pages
+ * @adj: its oom_score_adj
+ *
+ * What oom_stamp_parent() would read again when the first child comes, and
+ * how far the children's scores may add to its share before it must be
+ * looked at again.
+ */
+void oom_badness_keep(struct oom_control *oc, struct task_struct *task,
+		      struct mm_struct *mm, unsigned long footprint, long adj)
+{
+	struct oom_badness_ctx *ctx = oc->policy;
+	struct oom_badness_state *st = oom_state(ctx, task);
+
+	st->flags |= OOM_STATE_VISITED | OOM_STATE_CANDIDATE;
+	st->mm = mm;
+	st->footprint = footprint;
+	st->frees = footprint;
+	st->how = OOM_FREES_COUNTERS;
+	st->adj = adj;
+	oom_lost(ctx, st, oom_points_finish(footprint, adj, ctx->adj_unit,
+					    oc->totalpages));
+}
+
+/**
+ * oom_badness_grew - a child took a parent's share past its limit
+ * @oc: the OOM, in a deferring pass
+ * @parent: the parent, a candidate, kept alive by the caller (RCU)
+ * @pst: its state
+ * @children: the children's own scores, with the new child's
+ *
+ * The parent is scored again, as any candidate is.
+ */
+void oom_badness_grew(struct oom_control *oc, struct task_struct *parent,
+		      struct oom_badness_state *pst, unsigned long children)
+{
+	pst->children = children;
+	oom_consider(oc, parent, pst);
 }
 
 /**
@@ -1264,7 +1396,11 @@ bool oom_badness_resolve(struct oom_control *oc)
 	}
 	if (!ctx->defer)
 		return false;
+	oom_chosen_refresh(oc);
 	ctx->defer = false;
+	ctx->quick = false;
+	if (!ctx->t.children_percent)
+		ctx->share_min = ULONG_MAX;
 	/* nothing chosen, a victim already on its way, or the stock rule */
 	if (!task || task == (void *)-1UL || task != ctx->chosen)
 		return false;
@@ -1612,12 +1748,23 @@ void oom_badness_begin(struct oom_control *oc, struct oom_badness_ctx *ctx)
 {
 	struct oom_episode *ep;
 
+	oc->policy = ctx;
+	if (READ_ONCE(sysctl_oom_badness_policy) != OOM_BADNESS_CLASSIC) {
+		/* the stock policy: what the hooks read before they return */
+		ctx->t.policy = OOM_BADNESS_FOOTPRINT;
+		ctx->first = NULL;
+		ctx->defer = false;
+		ctx->chosen = NULL;
+		ctx->victim = NULL;
+		ctx->pick.parent = NULL;
+		ctx->pick.child = NULL;
+		return;
+	}
+	lockdep_assert_held(&oom_lock);
 	memset(ctx, 0, sizeof(*ctx));
 	oom_badness_read_tunables(&ctx->t);
-	oc->policy = ctx;
-	if (ctx->t.policy != OOM_BADNESS_CLASSIC)
-		return;
-	lockdep_assert_held(&oom_lock);
+	/* what the first read decided, even if the sysctl changed since */
+	ctx->t.policy = OOM_BADNESS_CLASSIC;
 
 	ctx->seq = ++oom_selection_seq ?: ++oom_selection_seq;
 	ctx->now = get_jiffies_64();
@@ -1640,11 +1787,23 @@ void oom_badness_begin(struct oom_control *oc, struct oom_badness_ctx *ctx)
 	 */
 	ctx->defer = !ctx->by_frees;
 	ctx->runner_up = LONG_MIN;
+	ctx->adj_unit = oom_adj_unit(oc->totalpages);
+	ctx->quick = ctx->defer && oc->totalpages <= OOM_QUICK_MAX;
 
 	ctx->walk_left = ctx->t.walk_budget;
 	/* without a budget nothing is walked, and no share waits for a walk */
 	ctx->walk_min = ctx->t.walk_budget ?
 			oom_walk_min_pages(oc->totalpages) : ULONG_MAX;
+	/*
+	 * Without a share, a deferring pass still marks the parents of
+	 * children big enough to walk, for the child pick's sake.
+	 */
+	if (ctx->t.children_percent)
+		ctx->share_min = 0;
+	else if (ctx->defer && ctx->t.prefer_children)
+		ctx->share_min = ctx->walk_min;
+	else
+		ctx->share_min = ULONG_MAX;
 	ctx->memcg = oc->memcg;
 	if (oc->constraint == CONSTRAINT_MEMORY_POLICY)
 		ctx->nodes = oc->nodemask;
@@ -1949,6 +2108,17 @@ static void oom_view_collect(struct oom_control *oc, struct oom_view *v,
 	e->order = v->n++;
 }
 
+static void oom_badness_view_visit(struct oom_control *oc,
+				   struct task_struct *task)
+{
+	unsigned long footprint;
+	struct mm_struct *mm;
+	long adj;
+
+	mm = oom_task_footprint(task, &footprint, &adj);
+	oom_badness_visit(oc, task, mm, footprint, adj);
+}
+
 static void oom_view_visit(struct oom_view_walk *w, struct task_struct *task)
 {
 	if (!oom_view_candidate(w->oc, w->v, task))
@@ -1956,7 +2126,7 @@ static void oom_view_visit(struct oom_view_walk *w, struct task_struct *task)
 	if (w->collect)
 		oom_view_collect(w->oc, w->v, task);
 	else if (oom_badness_classic(w->oc))
-		oom_badness_evaluate(w->oc, task);
+		oom_badness_view_visit(w->oc, task);
 }
 
 static int oom_view_memcg_visit(struct task_struct *task, void *arg)
@@ -2068,14 +2238,18 @@ static int oom_view_compute(struct oom_view *v)
 			cgroup_put(cgrp);
 		return -EINTR;
 	}
+	memset(&v->ctx, 0, sizeof(v->ctx));
 	oom_badness_begin(&oc, &v->ctx);
 	if (!v->ctx.seq) {
 		/* policy 0 has no state of its own: number the walk anyway */
+		oom_badness_read_tunables(&v->ctx.t);
+		v->ctx.t.policy = OOM_BADNESS_FOOTPRINT;
 		v->ctx.seq = ++oom_selection_seq ?: ++oom_selection_seq;
 		v->ctx.now = get_jiffies_64();
 		v->ctx.boottime = ktime_get_coarse_boottime_ns();
 		v->ctx.walk_left = v->ctx.t.walk_budget;
 		v->ctx.walk_min = oom_walk_min_pages(oc.totalpages);
+		v->ctx.adj_unit = oom_adj_unit(oc.totalpages);
 		v->ctx.memcg = oc.memcg;
 		v->ctx.swap_helps = oc.memcg ? OOM_SWAP_NEVER : OOM_SWAP_RAM;
 	}

@@ -156,13 +156,127 @@ bool oom_guard_kills_parent(unsigned long parent_frees,
 			    unsigned long child_frees);
 bool oom_episode_continues(u64 last, unsigned int epoch, u64 now,
 			   unsigned int cur_epoch, unsigned int window_secs);
-bool oom_badness_beats(long points, long best);
+unsigned long oom_share_limit(unsigned long frees, unsigned int percent,
+			      u64 div, long room);
 unsigned long oom_walk_min_pages(unsigned long totalpages);
 unsigned long oom_partial_frees(unsigned long found, unsigned long seen,
 				unsigned long footprint);
 
+/**
+ * oom_badness_beats - does a score take the place of the best one?
+ * @points: a candidate's score
+ * @best: the best score so far, LONG_MIN if none
+ *
+ * Ties go to the first candidate: the walk stops looking at identical
+ * processes once one of them is the best.  (The stock policy lets the last
+ * of equal candidates win.)
+ *
+ * Return: true if @points is strictly higher.
+ */
+static inline bool oom_badness_beats(long points, long best)
+{
+	return points > best;
+}
+
+/*
+ * The walk's short path adds footprints and oom_score_adj in pages without
+ * overflow checks: it runs only for OOMs of at most this many pages (2^51,
+ * 8 EiB of 4 KiB pages), footprints taken at most as large.
+ */
+#define OOM_QUICK_MAX	(LONG_MAX >> 12)
+
+/* Pages of memory per unit of oom_score_adj: a thousandth of @totalpages. */
+static inline unsigned long oom_adj_unit(unsigned long totalpages)
+{
+	return min_t(unsigned long, totalpages / 1000, LONG_MAX);
+}
+
+/* @adj units of @unit pages each, saturating at half the range. */
+static inline long oom_adj_pages(long adj, unsigned long unit)
+{
+	long adj_pages;
+
+	if (check_mul_overflow(adj, (long)unit, &adj_pages))
+		adj_pages = adj < 0 ? LONG_MIN / 2 : LONG_MAX / 2;
+	return adj_pages;
+}
+
+/*
+ * Cap the divided classic points at @totalpages (a process family cannot
+ * free more than the memory there is) and add oom_score_adj in thousandths
+ * of @totalpages (@unit pages each, oom_adj_unit()) as the stock score
+ * does, saturating instead of overflowing, and never returning the "not a
+ * candidate" LONG_MIN.
+ */
+static inline long oom_points_finish(u64 points, long adj,
+				     unsigned long unit,
+				     unsigned long totalpages)
+{
+	long total;
+
+	points = min3(points, (u64)totalpages, (u64)(LONG_MAX / 2));
+	if (check_add_overflow((long)points, oom_adj_pages(adj, unit), &total))
+		total = LONG_MAX;
+	return max(total, LONG_MIN + 1);
+}
+
+/* oom_child_own_score() with the oom_score_adj unit worked out. */
+static inline unsigned long oom_own_score(unsigned long frees, long adj,
+					  unsigned long unit)
+{
+	long adj_pages, points;
+
+	if (adj <= OOM_SCORE_ADJ_MIN)
+		return 0;
+	if (check_mul_overflow(adj, (long)unit, &adj_pages))
+		return adj < 0 ? 0 : ULONG_MAX;
+	if (check_add_overflow((long)min_t(unsigned long, frees, LONG_MAX),
+			       adj_pages, &points))
+		return adj < 0 ? 0 : ULONG_MAX;
+	return points > 0 ? points : 0;
+}
+
+/*
+ * oom_points_finish() of a score with no share and no divisor, and
+ * oom_own_score(), without the overflow checks: @adj_pages is @adj times
+ * oom_adj_unit() of @totalpages, and @totalpages at most OOM_QUICK_MAX.
+ */
+static inline long oom_quick_points(unsigned long footprint, long adj_pages,
+				    unsigned long totalpages)
+{
+	return (long)min(footprint, totalpages) + adj_pages;
+}
+
+static inline unsigned long oom_quick_own(unsigned long footprint,
+					  long adj_pages)
+{
+	return max(0L, (long)min(footprint, OOM_QUICK_MAX) + adj_pages);
+}
+
+/*
+ * The process whose share @task adds to: the thread group of the thread
+ * that forked it.  Under rcu_read_lock().
+ */
+static inline struct task_struct *oom_share_parent(struct task_struct *task)
+{
+	return READ_ONCE(rcu_dereference(task->real_parent)->group_leader);
+}
+
+/*
+ * Does @task, of @mm, add nothing to the share of the parent whose state is
+ * @pst: the parent is no candidate, @task shares its mm (CLONE_VM) or is an
+ * OOM victim already?
+ */
+static inline bool oom_share_refused(struct oom_badness_state *pst,
+				     struct mm_struct *mm,
+				     struct task_struct *task)
+{
+	return !(pst->flags & OOM_STATE_CANDIDATE) || pst->mm == mm ||
+	       tsk_is_oom_victim(task);
+}
+
 /* The stock footprint of an mm; the counters fallback of the estimate. */
-static inline unsigned long oom_mm_footprint(struct mm_struct *mm)
+static __always_inline unsigned long oom_mm_footprint(struct mm_struct *mm)
 {
 	return get_mm_rss(mm) + get_mm_counter(mm, MM_SWAPENTS) +
 		mm_pgtables_bytes(mm) / PAGE_SIZE;
@@ -225,6 +339,11 @@ struct oom_child_pick {
  *	time's lower bound); the chosen is scored in full after it
  * @runner_up: in a deferring pass, the most any candidate but the chosen
  *	can score
+ * @quick: a deferring pass whose totalpages leave oom_badness_evaluate()
+ *	no overflow to mind (OOM_QUICK_MAX)
+ * @adj_unit: pages per unit of oom_score_adj, a thousandth of totalpages
+ * @share_min: a process adds to its parent's share if its footprint is at
+ *	least this (0, the walk threshold, or ULONG_MAX for none)
  * @passes: passes over the candidates that had to be done again
  * @repass: why, an enum oom_repass
  * @first: the first pass's choice, referenced, while the second one runs
@@ -261,6 +380,9 @@ struct oom_badness_ctx {
 	bool rank_all;
 	bool defer;
 	long runner_up;
+	bool quick;
+	unsigned long adj_unit;
+	unsigned long share_min;
 	unsigned int passes;
 	u8 repass;
 	struct task_struct *first;
@@ -325,7 +447,12 @@ static inline bool oom_task_in_memcg(struct task_struct *task,
 /* In mm/oom_badness.c, for mm/oom_kill.c. */
 void oom_badness_begin(struct oom_control *oc, struct oom_badness_ctx *ctx);
 void oom_badness_end(struct oom_control *oc);
-void oom_badness_evaluate(struct oom_control *oc, struct task_struct *task);
+void oom_badness_visit(struct oom_control *oc, struct task_struct *task,
+		       struct mm_struct *mm, unsigned long footprint, long adj);
+void oom_badness_keep(struct oom_control *oc, struct task_struct *task,
+		      struct mm_struct *mm, unsigned long footprint, long adj);
+void oom_badness_grew(struct oom_control *oc, struct task_struct *parent,
+		      struct oom_badness_state *pst, unsigned long children);
 bool oom_badness_resolve(struct oom_control *oc);
 long oom_badness_proc(struct task_struct *task, unsigned long footprint,
 		      long adj, unsigned long totalpages);
@@ -333,6 +460,76 @@ bool oom_badness_pick_child(struct oom_control *oc,
 			    struct task_struct **victim);
 void oom_badness_report(struct oom_control *oc, struct task_struct *victim);
 void oom_badness_killed(struct oom_control *oc);
+
+/**
+ * oom_badness_evaluate - one candidate of a classic-policy OOM, in the walk
+ * @oc: the OOM; oc->policy set up by oom_badness_begin()
+ * @task: a thread group leader oom_evaluate_task() found eligible, kept
+ *	alive by the caller
+ * @mm: the mm oom_task_footprint() read @footprint and @adj from, or NULL
+ *	if @task must not be killed (compared, never dereferenced)
+ * @footprint: its stock footprint, pages
+ * @adj: its oom_score_adj
+ *
+ * Inline in the walk, the first pass's common case costs a few loads more
+ * than the stock score: a process no child of which came before it (it
+ * has no state of this pass) that loses on its counters, and whose parent
+ * needs no more than its share added (it is no candidate, or one whose
+ * score cannot pass the runner-up with it, see oom_share_limit()).  A
+ * loser that has children of its own keeps its inputs for them
+ * (oom_badness_keep()); the rest goes to oom_badness_visit().
+ */
+static __always_inline void oom_badness_evaluate(struct oom_control *oc,
+						 struct task_struct *task,
+						 struct mm_struct *mm,
+						 unsigned long footprint,
+						 long adj)
+{
+	struct oom_badness_ctx *ctx = oc->policy;
+	struct oom_badness_state *pst;
+	struct task_struct *parent;
+	unsigned long children;
+	long adj_pages, points;
+	bool settled = true;
+
+	if (!ctx->quick || task->signal->oom_badness.seq == ctx->seq)
+		goto visit;
+	if (!mm)
+		return;		/* a child that comes later stamps it */
+	adj_pages = adj * (long)ctx->adj_unit;
+	points = oom_quick_points(footprint, adj_pages, oc->totalpages);
+	if (oom_badness_beats(points, oc->chosen_points))
+		goto visit;
+	if (footprint >= ctx->share_min) {
+		rcu_read_lock();
+		parent = oom_share_parent(task);
+		pst = &parent->signal->oom_badness;
+		if (pst->seq != ctx->seq || !(pst->flags & OOM_STATE_VISITED)) {
+			settled = false;	/* not stamped yet */
+		} else if (oom_share_refused(pst, mm, task)) {
+			;			/* nothing to add */
+		} else {
+			children = pst->children +
+				   oom_quick_own(footprint, adj_pages);
+			if (footprint >= ctx->walk_min)
+				settled = false;
+			else if (children <= pst->limit)
+				pst->children = children;
+			else
+				oom_badness_grew(oc, parent, pst, children);
+		}
+		rcu_read_unlock();
+		if (!settled)
+			goto visit;
+	}
+	ctx->runner_up = max(ctx->runner_up, points);
+	/* the leader's own children; a thread's are stamped when they come */
+	if (unlikely(!list_empty(&task->children)))
+		oom_badness_keep(oc, task, mm, footprint, adj);
+	return;
+visit:
+	oom_badness_visit(oc, task, mm, footprint, adj);
+}
 
 #if IS_ENABLED(CONFIG_KUNIT) && defined(CONFIG_SYSCTL)
 extern struct ctl_table oom_badness_sysctls[];

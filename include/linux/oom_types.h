@@ -54,6 +54,9 @@ struct oom_episode {
  * @est: the last full estimate of @frees, kept for the rest of its episode
  * @est_episode: the episode in which @est was made
  * @est_footprint: @footprint when @est was made
+ * @mm: the mm @footprint was read from, compared, never dereferenced
+ * @limit: in the first pass, children may add this much to @children
+ *	before the process's score must be looked at again
  *
  * Only the OOM killer reads or writes these fields, under oom_lock.
  */
@@ -75,6 +78,8 @@ struct oom_badness_state {
 	unsigned long est;
 	unsigned int est_episode;
 	unsigned long est_footprint;
+	struct mm_struct *mm;
+	unsigned long limit;
 };
 
 #endif /* _LINUX_OOM_TYPES_H */
