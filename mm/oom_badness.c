@@ -308,45 +308,6 @@ unsigned long oom_child_own_score(unsigned long frees, long adj,
 EXPORT_SYMBOL_IF_KUNIT(oom_child_own_score);
 
 /**
- * oom_share_limit - how far a share can grow before a score passes a mark
- * @frees: what the candidate's kill frees, in pages
- * @percent: vm.oom_badness_children_percent
- * @div: the product of its divisors so far (at least 1)
- * @room: the most (@frees + share) / @div may come to: the mark less the
- *	candidate's oom_score_adj in pages
- *
- * The share is @percent percent of the children's own scores, rounded
- * down, added to @frees before the divisions (oom_badness_points()).  The
- * cap at totalpages can only lower a score, and further divisors too.
- *
- * Return: the largest sum of the children's own scores that keeps the
- * score at or below the mark, ULONG_MAX if no sum can pass it, 0 if the
- * mark is passed already.
- */
-unsigned long oom_share_limit(unsigned long frees, unsigned int percent,
-			      u64 div, long room)
-{
-	u64 most, share;
-
-	if (room < 0)
-		return 0;
-	if (!percent)
-		return ULONG_MAX;
-	/* (frees + share) / div <= room  <=>  frees + share < (room + 1) * div */
-	if (check_mul_overflow((u64)room + 1, max(div, 1ULL), &most))
-		return ULONG_MAX;
-	if (most <= frees)
-		return 0;
-	share = most - 1 - frees;
-	percent = min(percent, 100U);
-	/* c * percent / 100 rounded down <= share  <=>  c * percent < 100 * (share + 1) */
-	if (check_mul_overflow(share + 1, 100ULL, &most))
-		return ULONG_MAX;
-	return min_t(u64, (most - 1) / percent, ULONG_MAX);
-}
-EXPORT_SYMBOL_IF_KUNIT(oom_share_limit);
-
-/**
  * oom_child_big_enough - does killing this child spare its parent?
  * @parent_frees: what the parent's kill frees, in pages
  * @child_frees: what the child's kill frees, in pages
@@ -1006,7 +967,6 @@ static struct oom_badness_state *oom_state(struct oom_badness_ctx *ctx,
 		return st;
 	}
 	st->children = 0;
-	st->limit = 0;
 	/* divide by nothing until oom_cheap_factors() has read them */
 	if (!(st->flags & OOM_STATE_CHEAP)) {
 		st->cpu_div = 1;
@@ -1021,19 +981,13 @@ static void oom_choose(struct oom_control *oc, struct task_struct *task,
 	struct oom_badness_ctx *ctx = oc->policy;
 
 	if (oc->chosen != task) {
-		if (oc->chosen) {
-			/* displaced: a child that adds to its share looks again */
-			if (ctx->chosen == oc->chosen)
-				oc->chosen->signal->oom_badness.limit = 0;
+		if (oc->chosen)
 			put_task_struct(oc->chosen);
-		}
 		get_task_struct(task);
 		oc->chosen = task;
 	}
 	oc->chosen_points = points;
 	ctx->chosen = task;
-	/* the chosen's share may grow without a look: see oom_beats_chosen() */
-	task->signal->oom_badness.limit = ULONG_MAX;
 }
 
 /* Upper bound of @st's score with @extra more pages of children's scores. */
@@ -1050,11 +1004,11 @@ static long oom_state_bound(struct oom_badness_ctx *ctx,
 }
 
 /*
- * In a deferring pass, children add to the chosen's share without its
- * points being worked out again each time: the share only grows, so the
- * points it was chosen with stay a lower bound of its score, enough to
- * reject a candidate.  They are worked out again before they let one win,
- * and at the end of the pass.
+ * In a deferring pass, children add to a parent's share without its points
+ * being worked out again each time (oom_add_share()): the share only
+ * grows, so the points the chosen was chosen with stay a lower bound of its
+ * score, enough to reject a candidate.  They are worked out again before
+ * they let one win, and at the end of the pass.
  */
 static void oom_chosen_refresh(struct oom_control *oc)
 {
@@ -1077,22 +1031,11 @@ static bool oom_beats_chosen(struct oom_control *oc, long points)
 	return oom_badness_beats(points, oc->chosen_points);
 }
 
-/*
- * @points, an upper bound of @st's score, lost: it is a runner-up's.  In a
- * deferring pass the share of @st may grow up to a limit before its score
- * could pass the runner-up (oom_share_limit()); until then a child adds to
- * it without a look at the parent.
- */
+/* @points, an upper bound of @st's score, lost: it is a runner-up's. */
 static void oom_lost(struct oom_badness_ctx *ctx, struct oom_badness_state *st,
 		     long points)
 {
 	ctx->runner_up = max(ctx->runner_up, points);
-	if (!ctx->defer)
-		return;
-	st->limit = oom_share_limit(st->frees, ctx->t.children_percent,
-				    (u64)st->cpu_div * st->age_div,
-				    ctx->runner_up - oom_adj_pages(st->adj,
-								   ctx->adj_unit));
 }
 
 /*
@@ -1144,6 +1087,59 @@ static void oom_consider(struct oom_control *oc, struct task_struct *task,
 lost:
 	/* @points bounds what @task scores once walked and gathered */
 	oom_lost(ctx, st, points);
+}
+
+/*
+ * A deferring pass does not look at a parent again each time a child adds
+ * to its share: a family of a thousand would be a thousand looks.  The
+ * parent goes on a list, referenced, and oom_review_parents() scores each
+ * one with its whole share once the pass is over.
+ */
+static void oom_list_parent(struct oom_badness_ctx *ctx,
+			    struct task_struct *parent,
+			    struct oom_badness_state *pst)
+{
+	if (pst->flags & OOM_STATE_LISTED)
+		return;
+	get_task_struct(parent);
+	pst->flags |= OOM_STATE_LISTED;
+	pst->next = ctx->parents;
+	ctx->parents = parent;
+}
+
+/*
+ * After a deferring pass, outside its RCU section: score each listed
+ * parent with its whole share, as the pass would have when its last child
+ * came (a parent that now beats the chosen takes its place; one that does
+ * not is a runner-up), and drop the references.  With @score false (the
+ * pass was aborted, or the OOM ends) only the references are dropped.
+ */
+static void oom_review_parents(struct oom_control *oc, bool score)
+{
+	struct oom_badness_ctx *ctx = oc->policy;
+	struct oom_badness_state *pst;
+	struct task_struct *parent;
+
+	long points;
+
+	while ((parent = ctx->parents)) {
+		pst = &parent->signal->oom_badness;
+		ctx->parents = pst->next;
+		pst->flags &= ~OOM_STATE_LISTED;
+		if (!score || pst->seq != ctx->seq ||
+		    !(pst->flags & OOM_STATE_CANDIDATE)) {
+			put_task_struct(parent);
+			continue;
+		}
+		/* most lose on the bound oom_consider() would start with */
+		points = oom_state_bound(ctx, pst, 0, oc->totalpages);
+		if (parent == oc->chosen ||
+		    oom_badness_beats(points, oc->chosen_points))
+			oom_consider(oc, parent, pst);
+		else
+			oom_lost(ctx, pst, points);
+		put_task_struct(parent);
+	}
 }
 
 /*
@@ -1223,7 +1219,9 @@ static void oom_add_share(struct oom_control *oc, struct task_struct *task,
 	}
 	pst->children = size_add(pst->children,
 				 oom_own_score(frees, adj, ctx->adj_unit));
-	if (!ctx->defer || pst->children > pst->limit)
+	if (ctx->defer)
+		oom_list_parent(ctx, parent, pst);
+	else
 		oom_consider(oc, parent, pst);
 out:
 	rcu_read_unlock();
@@ -1329,22 +1327,7 @@ void oom_badness_keep(struct oom_control *oc, struct task_struct *task,
 	st->adj = adj;
 	oom_lost(ctx, st, oom_points_finish(footprint, adj, ctx->adj_unit,
 					    oc->totalpages));
-}
-
-/**
- * oom_badness_grew - a child took a parent's share past its limit
- * @oc: the OOM, in a deferring pass
- * @parent: the parent, a candidate, kept alive by the caller (RCU)
- * @pst: its state
- * @children: the children's own scores, with the new child's
- *
- * The parent is scored again, as any candidate is.
- */
-void oom_badness_grew(struct oom_control *oc, struct task_struct *parent,
-		      struct oom_badness_state *pst, unsigned long children)
-{
-	pst->children = children;
-	oom_consider(oc, parent, pst);
+	oom_list_parent(ctx, task, st);
 }
 
 /**
@@ -1396,6 +1379,9 @@ bool oom_badness_resolve(struct oom_control *oc)
 	}
 	if (!ctx->defer)
 		return false;
+	/* the parents children added to, with their whole share */
+	oom_review_parents(oc, task != (void *)-1UL);
+	task = oc->chosen;
 	oom_chosen_refresh(oc);
 	ctx->defer = false;
 	ctx->quick = false;
@@ -1758,6 +1744,7 @@ void oom_badness_begin(struct oom_control *oc, struct oom_badness_ctx *ctx)
 		ctx->victim = NULL;
 		ctx->pick.parent = NULL;
 		ctx->pick.child = NULL;
+		ctx->parents = NULL;
 		return;
 	}
 	lockdep_assert_held(&oom_lock);
@@ -1833,6 +1820,7 @@ void oom_badness_end(struct oom_control *oc)
 
 	if (!ctx)
 		return;
+	oom_review_parents(oc, false);
 	if (ctx->first)
 		put_task_struct(ctx->first);
 	if (ctx->victim)

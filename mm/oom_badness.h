@@ -49,6 +49,7 @@ enum oom_repass {
 #define OOM_STATE_ESTIMATED	0x40	/* frees is final for this OOM */
 #define OOM_STATE_SHARE_WALKABLE 0x80	/* a walk could lower its share */
 #define OOM_STATE_REPASS	0x100	/* emptied for the second pass */
+#define OOM_STATE_LISTED	0x200	/* on the pass's list of parents */
 /* what a second pass keeps of the first: factors and estimates of this OOM */
 #define OOM_STATE_KEPT		(OOM_STATE_CHEAP | OOM_STATE_GATHERED | \
 				 OOM_STATE_ROOT | OOM_STATE_RAWIO | \
@@ -156,8 +157,6 @@ bool oom_guard_kills_parent(unsigned long parent_frees,
 			    unsigned long child_frees);
 bool oom_episode_continues(u64 last, unsigned int epoch, u64 now,
 			   unsigned int cur_epoch, unsigned int window_secs);
-unsigned long oom_share_limit(unsigned long frees, unsigned int percent,
-			      u64 div, long room);
 unsigned long oom_walk_min_pages(unsigned long totalpages);
 unsigned long oom_partial_frees(unsigned long found, unsigned long seen,
 				unsigned long footprint);
@@ -344,6 +343,9 @@ struct oom_child_pick {
  * @adj_unit: pages per unit of oom_score_adj, a thousandth of totalpages
  * @share_min: a process adds to its parent's share if its footprint is at
  *	least this (0, the walk threshold, or ULONG_MAX for none)
+ * @parents: in a deferring pass, the processes children added to, each
+ *	referenced, linked through their state's @next; looked at again
+ *	once the pass is over
  * @passes: passes over the candidates that had to be done again
  * @repass: why, an enum oom_repass
  * @first: the first pass's choice, referenced, while the second one runs
@@ -383,6 +385,7 @@ struct oom_badness_ctx {
 	bool quick;
 	unsigned long adj_unit;
 	unsigned long share_min;
+	struct task_struct *parents;
 	unsigned int passes;
 	u8 repass;
 	struct task_struct *first;
@@ -451,8 +454,6 @@ void oom_badness_visit(struct oom_control *oc, struct task_struct *task,
 		       struct mm_struct *mm, unsigned long footprint, long adj);
 void oom_badness_keep(struct oom_control *oc, struct task_struct *task,
 		      struct mm_struct *mm, unsigned long footprint, long adj);
-void oom_badness_grew(struct oom_control *oc, struct task_struct *parent,
-		      struct oom_badness_state *pst, unsigned long children);
 bool oom_badness_resolve(struct oom_control *oc);
 long oom_badness_proc(struct task_struct *task, unsigned long footprint,
 		      long adj, unsigned long totalpages);
@@ -474,9 +475,9 @@ void oom_badness_killed(struct oom_control *oc);
  * Inline in the walk, the first pass's common case costs a few loads more
  * than the stock score: a process no child of which came before it (it
  * has no state of this pass) that loses on its counters, and whose parent
- * needs no more than its share added (it is no candidate, or one whose
- * score cannot pass the runner-up with it, see oom_share_limit()).  A
- * loser that has children of its own keeps its inputs for them
+ * needs no more than its share added (it is no candidate, or one already
+ * on the pass's list of parents, looked at again when the pass is over).
+ * A loser that has children of its own keeps its inputs for them
  * (oom_badness_keep()); the rest goes to oom_badness_visit().
  */
 static __always_inline void oom_badness_evaluate(struct oom_control *oc,
@@ -488,7 +489,7 @@ static __always_inline void oom_badness_evaluate(struct oom_control *oc,
 	struct oom_badness_ctx *ctx = oc->policy;
 	struct oom_badness_state *pst;
 	struct task_struct *parent;
-	unsigned long children;
+	unsigned long own;
 	long adj_pages, points;
 	bool settled = true;
 
@@ -508,15 +509,12 @@ static __always_inline void oom_badness_evaluate(struct oom_control *oc,
 			settled = false;	/* not stamped yet */
 		} else if (oom_share_refused(pst, mm, task)) {
 			;			/* nothing to add */
+		} else if (footprint >= ctx->walk_min ||
+			   !(pst->flags & OOM_STATE_LISTED)) {
+			settled = false;	/* to be marked or listed */
 		} else {
-			children = pst->children +
-				   oom_quick_own(footprint, adj_pages);
-			if (footprint >= ctx->walk_min)
-				settled = false;
-			else if (children <= pst->limit)
-				pst->children = children;
-			else
-				oom_badness_grew(oc, parent, pst, children);
+			own = oom_quick_own(footprint, adj_pages);
+			pst->children = size_add(pst->children, own);
 		}
 		rcu_read_unlock();
 		if (!settled)

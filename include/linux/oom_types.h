@@ -55,8 +55,8 @@ struct oom_episode {
  * @est_episode: the episode in which @est was made
  * @est_footprint: @footprint when @est was made
  * @mm: the mm @footprint was read from, compared, never dereferenced
- * @limit: in the first pass, children may add this much to @children
- *	before the process's score must be looked at again
+ * @next: in the first pass, the next process whose children added to its
+ *	share (a list the pass's review walks, each one referenced)
  *
  * Only the OOM killer reads or writes these fields, under oom_lock.
  */
@@ -79,7 +79,7 @@ struct oom_badness_state {
 	unsigned int est_episode;
 	unsigned long est_footprint;
 	struct mm_struct *mm;
-	unsigned long limit;
+	struct task_struct *next;
 };
 
 #endif /* _LINUX_OOM_TYPES_H */

@@ -12,7 +12,6 @@
 #include <linux/bits.h>
 #include <linux/jiffies.h>
 #include <linux/limits.h>
-#include <linux/math64.h>
 #include <linux/module.h>
 #include <linux/oom.h>
 #include <linux/sysctl.h>
@@ -363,55 +362,6 @@ static void oom_badness_test_quick(struct kunit *test)
 			}
 }
 
-/* The score of a share worked out the way oom_badness_points() does. */
-static u64 share_score(unsigned long frees, unsigned long children,
-		       unsigned int percent, u64 div)
-{
-	return div64_u64((u64)frees + oom_percent_of(children, percent), div);
-}
-
-/*
- * Up to the limit a share keeps the score at or below the mark, one page
- * more and it passes it; no limit when nothing can pass, none at all when
- * the mark is passed already.
- */
-static void oom_badness_test_share_limit(struct kunit *test)
-{
-	static const struct {
-		unsigned long frees;
-		unsigned int percent;
-		u64 div;
-		long room;
-	} cases[] = {
-		{ 0, 50, 1, 0 }, { 0, 50, 1, 1 }, { 100, 50, 1, 1000 },
-		{ 100, 50, 3, 1000 }, { 100, 1, 1, 1000 }, { 100, 100, 1, 1000 },
-		{ 999, 50, 1, 1000 }, { 1000, 50, 1, 1000 }, { 5000, 33, 7, 1000 },
-		{ 123456, 17, 12, 65432 }, { 0, 99, 1000, 1 },
-	};
-	unsigned long lim;
-	unsigned int i;
-
-	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		unsigned long f = cases[i].frees;
-		unsigned int p = cases[i].percent;
-		u64 d = cases[i].div;
-		long room = cases[i].room;
-
-		lim = oom_share_limit(f, p, d, room);
-		KUNIT_ASSERT_NE(test, lim, ULONG_MAX);
-		KUNIT_EXPECT_LE(test, share_score(f, lim, p, d), (u64)room);
-		KUNIT_EXPECT_GT(test, share_score(f, lim + 1, p, d), (u64)room);
-	}
-	/* (1001 + share) / 1 passes 1000 whatever the share */
-	KUNIT_EXPECT_EQ(test, oom_share_limit(1001, 50, 1, 1000), 0UL);
-	KUNIT_EXPECT_EQ(test, oom_share_limit(0, 50, 1, -1), 0UL);
-	/* no share, no limit; nor with a mark no sum can reach */
-	KUNIT_EXPECT_EQ(test, oom_share_limit(100, 0, 1, 1000), ULONG_MAX);
-	KUNIT_EXPECT_EQ(test, oom_share_limit(0, 50, 1, LONG_MAX), ULONG_MAX);
-	/* 2 * (1000 - 100) + 1 = 1801 pages at 50% are 900: at the mark */
-	KUNIT_EXPECT_EQ(test, oom_share_limit(100, 50, 1, 1000), 1801UL);
-}
-
 static void oom_badness_test_own_score(struct kunit *test)
 {
 	/* 200 MiB at -900 in 1 GiB: 51200 - 900 * 262 < 0 -> 0 */
@@ -682,7 +632,6 @@ static struct kunit_case oom_badness_test_cases[] = {
 	KUNIT_CASE(oom_badness_test_monotone),
 	KUNIT_CASE(oom_badness_test_bound),
 	KUNIT_CASE(oom_badness_test_quick),
-	KUNIT_CASE(oom_badness_test_share_limit),
 	KUNIT_CASE(oom_badness_test_own_score),
 	KUNIT_CASE(oom_badness_test_child_rules),
 	KUNIT_CASE(oom_badness_test_guard_window),
