@@ -2,10 +2,13 @@
 """make bench's report: results/bench.md, freeable.md, bench.csv,
 bench-summary.csv and results/bench-ratios.dat for gnuplot.
 
-usage: bench-report.py "BASE VERSION" OUTDIR VANILLA.out PATCHED.out WALK.out SOAK.out SOAK_VERDICT
+usage: bench-report.py "BASE VERSION" OUTDIR LOGDIR SOAK_VERDICT
 
-The inputs are oomkit-bench's CSV lines "shape,config,round,metric,value"
-and its "# shape=S tasks=N" lines, in the VM jobs' outputs.
+Reads, in LOGDIR, the outputs of make bench's VM jobs: bench-{vanilla,test}-
+icount-N.out (the selection in guest instructions, one file per boot),
+bench-{vanilla,test}-bench.out (the emulated wall clock), bench-test-
+walk.out, bench-debug-soak.out and bench-debug-walk.out.  Their lines are
+oomkit-bench's CSV "shape,config,round,metric,value" and "# shape=S tasks=N".
 """
 import datetime
 import os
@@ -14,9 +17,11 @@ import statistics
 import subprocess
 import sys
 
+KEEP = "<!-- make bench keeps what follows -->"
 LINE = re.compile(r"^([\w:]+),([\w-]+),(\d+),(\w+),(-?[\d.]+)$")
 TASKS = re.compile(r"^# shape=(\S+) tasks=(\d+)")
 NAMES = {
+    "flat:0": "no shape: the VM's own processes and the hog",
     "flat:1000": "1,000 sleepers of a user", "flat:4000": "4,000 sleepers of a user",
     "families:4000": "4,000 sleepers in families of ten",
     "root:4000": "4,000 identical root sleepers",
@@ -67,53 +72,115 @@ def stats(vals):
     return statistics.median(vals), q[0], q[2]
 
 
+def ratio(a, b):
+    """Ratio of medians and its noise band (ratios of the IQR ends)."""
+    if not a or not b or not b[0] or not b[1] or not b[2]:
+        return None
+    return a[0] / b[0], a[1] / b[2], a[2] / b[1]
+
+
+def fmt_ratio(r):
+    return "%.2f (%.2f-%.2f)" % r if r else "-"
+
+
 def main():
-    base, outdir, van, pat, walk, soak, soak_verdict = sys.argv[1:8]
-    samples, tasks = parse([van, pat, walk])
-    # the debug kernel's soak is its own configuration, never a test-kernel sample
-    soaked, _ = parse([soak])
+    base, outdir, logdir, soak_verdict = sys.argv[1:5]
+    log = lambda name: os.path.join(logdir, name)
+    icount = [log(f) for f in sorted(os.listdir(logdir)) if re.match(r"bench-(vanilla|test)-icount-\d+\.out$", f)]
+    isamples, itasks = parse(icount)
+    samples, tasks = parse([log("bench-vanilla-bench.out"), log("bench-test-bench.out"),
+                            log("bench-test-walk.out")])
+    tasks.update(itasks)
+    # the debug kernel's runs are configurations of their own, never test-kernel samples
+    soaked, _ = parse([log("bench-debug-soak.out"), log("bench-debug-walk.out")])
     samples += [(sh, "debug-" + c, r, m, v) for sh, c, r, m, v in soaked]
     os.makedirs(outdir, exist_ok=True)
-    by = {}
+    by, iby = {}, {}
     for shape, config, rnd, metric, v in samples:
         by.setdefault((shape, config, metric), []).append(v)
+    for shape, config, rnd, metric, v in isamples:
+        iby.setdefault((shape, config, metric), []).append(v)
     with open(os.path.join(outdir, "bench.csv"), "w") as f:
-        f.write("shape,config,round,metric,value\n")
-        for s in samples:
-            f.write("%s,%s,%d,%s,%g\n" % s)
+        f.write("clock,shape,config,round,metric,value\n")
+        for s_ in isamples:
+            f.write("instructions,%s,%s,%d,%s,%g\n" % s_)
+        for s_ in samples:
+            f.write("wall,%s,%s,%d,%s,%g\n" % s_)
 
     today = datetime.date.today().isoformat()
+    nboots = len(icount) // 2
     md = [f"# make bench, {today}", "",
-          f"{base}, on {machine()}.  Medians of the rounds of each cell; the",
-          "configurations of a kernel run in the same boot, interleaved round by round.",
+          f"{base}, on {machine()}.",
           "The selection is the time in out_of_memory() before oom_kill_process(): the walk",
-          "over every candidate, under rcu_read_lock() (ftrace function_graph, the same",
-          "filter on every kernel).  The noise band of a ratio is the ratio of the",
-          "interquartile ranges' ends.  TCG numbers are emulated: the ratios are the point.", "",
-          "## Selection per task", "",
-          "| shape | tasks | vanilla (us) | policy 0 (us) | policy 1 (us) | p0 / vanilla | p1 / p0 | p1 per task (ns) |",
-          "| --- | --- | --- | --- | --- | --- | --- | --- |"]
-    summary = ["shape,tasks,vanilla,policy0,policy1,p0_vanilla,p0_vanilla_lo,p0_vanilla_hi,p1_p0,p1_p0_lo,p1_p0_hi"]
+          "over every candidate, under rcu_read_lock(), then the refinement of the chosen",
+          "(ftrace function_graph, the same filter on every kernel; a global OOM by",
+          "sysrq-f that kills a 64 MiB hog).  The configurations of a kernel run in the",
+          "same boot, interleaved round by round.", "",
+          "## Selection, in guest instructions", "",
+          "Under `qemu -icount shift=0` the guest's clock counts its instructions, one",
+          "nanosecond each, so ftrace's microseconds are thousands of instructions.  A",
+          "boot repeats itself exactly; boots differ (the order in which the shape's",
+          f"processes came, their page tables), so each kernel ran {nboots} boot(s) and the",
+          "noise band of a ratio is the ratio of the interquartile ranges' ends over",
+          "all of them.  The emulated wall clock (below) is another matter: TCG pays",
+          "for every guest memory access through its software TLB, a cost with no",
+          "counterpart on hardware, and its run-to-run spread is wider than the",
+          "differences measured here.", "",
+          "*Per task* takes out what a selection costs with no shape at all (the",
+          "first row: the VM's own processes, the hog, and for policy 1 the refinement",
+          "of the chosen, its page-table walk among it): (selection - that) / tasks.", "",
+          "| shape | tasks | vanilla (k instr.) | policy 0 | policy 1 | p0 / vanilla | p1 / p0 | per task: p0 / vanilla | per task: p1 / p0 |",
+          "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    summary = ["shape,tasks,vanilla,policy0,policy1,p0_vanilla,p0_vanilla_lo,p0_vanilla_hi,p1_p0,p1_p0_lo,p1_p0_hi,task_p0_vanilla,task_p1_p0"]
     dat = []
-    for i, shape in enumerate([s for s in NAMES if (s, "policy1", "select_us") in by]):
+    base_of = {c: stats(iby.get(("flat:0", c, "select_us"), [])) for c in ("vanilla", "policy0", "policy1")}
+    fmt = lambda s: "%.1f (%.1f-%.1f)" % s if s else "-"
+    i = 0
+    for shape in NAMES:
+        if (shape, "policy1", "select_us") not in iby:
+            continue
+        v = stats(iby.get((shape, "vanilla", "select_us"), []))
+        p0 = stats(iby.get((shape, "policy0", "select_us"), []))
+        p1 = stats(iby.get((shape, "policy1", "select_us"), []))
+        n = tasks.get(shape, 0)
+        r0v, r10 = ratio(p0, v), ratio(p1, p0)
+        per = {}
+        for c, st in (("vanilla", v), ("policy0", p0), ("policy1", p1)):
+            b0 = base_of.get(c)
+            per[c] = (st[0] - b0[0]) / n if st and b0 and n else None
+        t0v = per["policy0"] / per["vanilla"] if per["policy0"] and per["vanilla"] else None
+        t10 = per["policy1"] / per["policy0"] if per["policy1"] and per["policy0"] else None
+        md.append(f"| {NAMES[shape]} | {n} | {fmt(v)} | {fmt(p0)} | {fmt(p1)} | "
+                  f"{fmt_ratio(r0v)} | {fmt_ratio(r10)} | "
+                  f"{'%.3f' % t0v if t0v else '-'} | {'%.3f' % t10 if t10 else '-'} |")
+        cells = [shape, n] + [("%.1f" % x[0]) if x else "" for x in (v, p0, p1)]
+        for r in (r0v, r10):
+            cells += ["%.3f" % x for x in r] if r else ["", "", ""]
+        cells += ["%.3f" % x if x else "" for x in (t0v, t10)]
+        summary.append(",".join(str(c) for c in cells))
+        if n and r10 and r0v and t10 and t0v:
+            dat.append(f"{i} \"{shape}\" {t10:.3f} {r10[1] * t10 / r10[0]:.3f} {r10[2] * t10 / r10[0]:.3f} "
+                       f"{t0v:.3f} {r0v[1] * t0v / r0v[0]:.3f} {r0v[2] * t0v / r0v[0]:.3f}")
+            i += 1
+    md += ["", "Targets: p1 / p0 at most 1.1 and p0 / vanilla at most 1.05 per task on every",
+           "shape.  The plot (bench.png) shows the per-task ratios, each with the noise",
+           "band of its whole-selection ratio.", ""]
+
+    fmt = lambda s: "%.0f (%.0f-%.0f)" % s if s else "-"
+    md += ["## Selection, on the emulated wall clock", "",
+           "The same shapes, one boot per kernel, medians and interquartile ranges of the",
+           "rounds, in microseconds of QEMU TCG.", "",
+           "| shape | tasks | vanilla (us) | policy 0 (us) | policy 1 (us) | p0 / vanilla | p1 / p0 |",
+           "| --- | --- | --- | --- | --- | --- | --- |"]
+    for shape in NAMES:
+        if (shape, "policy1", "select_us") not in by:
+            continue
         v = stats(by.get((shape, "vanilla", "select_us"), []))
         p0 = stats(by.get((shape, "policy0", "select_us"), []))
         p1 = stats(by.get((shape, "policy1", "select_us"), []))
-        n = tasks.get(shape, 0)
-        r10 = p1[0] / p0[0] if p0 and p1 else float("nan")
-        r10lo = p1[1] / p0[2] if p0 and p1 else float("nan")
-        r10hi = p1[2] / p0[1] if p0 and p1 else float("nan")
-        r0v = p0[0] / v[0] if v and p0 else float("nan")
-        r0vlo = p0[1] / v[2] if v and p0 else float("nan")
-        r0vhi = p0[2] / v[1] if v and p0 else float("nan")
-        fmt = lambda s: "%.0f (%.0f-%.0f)" % s if s else "-"
-        md.append(f"| {NAMES[shape]} | {n} | {fmt(v)} | {fmt(p0)} | {fmt(p1)} | "
-                  f"{r0v:.2f} ({r0vlo:.2f}-{r0vhi:.2f}) | {r10:.2f} ({r10lo:.2f}-{r10hi:.2f}) | "
-                  f"{p1[0] * 1000 / n if n else 0:.0f} |")
-        summary.append(f"{shape},{n},{v[0] if v else ''},{p0[0] if p0 else ''},{p1[0]},"
-                       f"{r0v:.3f},{r0vlo:.3f},{r0vhi:.3f},{r10:.3f},{r10lo:.3f},{r10hi:.3f}")
-        dat.append(f"{i} \"{shape}\" {r10:.3f} {r10lo:.3f} {r10hi:.3f} {r0v:.3f} {r0vlo:.3f} {r0vhi:.3f}")
-    md += ["", "Targets: p1 / p0 at most 1.1 and p0 / vanilla at most 1.05 on every shape.", ""]
+        md.append(f"| {NAMES[shape]} | {tasks.get(shape, 0)} | {fmt(v)} | {fmt(p0)} | {fmt(p1)} | "
+                  f"{fmt_ratio(ratio(p0, v))} | {fmt_ratio(ratio(p1, p0))} |")
+    md.append("")
 
     md += ["## Lock holds and RCU sections", "",
            "The longest oom_visit_children() (it holds tasklist_lock read, dropping it when a",
@@ -122,6 +189,8 @@ def main():
            "| shape | policy 1 children walk, max | policy 1 selection, max | vanilla selection, max |",
            "| --- | --- | --- | --- |"]
     for shape in NAMES:
+        if shape == "flat:0":
+            continue
         vm = by.get((shape, "policy1", "visit_max_us"), [])
         s1 = by.get((shape, "policy1", "select_us"), [])
         sv = by.get((shape, "vanilla", "select_us"), [])
@@ -189,8 +258,38 @@ def main():
         fr.append(f"| estimate on (budget 2^20) | {statistics.median(e):.0f} | {statistics.median(t):.0f} | {s1[0]:.0f} |")
     if s0:
         fr.append(f"| estimate off (budget 0) | 0 | 0 | {s0[0]:.0f} |")
+    dw = [(label, by.get(("walk", "debug-policy1", f"{key}_entries"), []),
+           by.get(("walk", "debug-policy1", f"{key}_us"), [])) for key, label, _ in rows]
+    dw.append(("four 800 MiB families, the budget", by.get(("walk", "debug-policy1", "budget_entries"), []),
+               by.get(("walk", "debug-policy1", "budget_walk_us"), [])))
+    if any(e for _, e, _ in dw):
+        sel = by.get(("walk", "debug-policy1", "budget_select_us"), [])
+        vis = by.get(("walk", "debug-policy1", "visit_max_us"), [])
+        fr += ["", "## The same walks on the debug kernel", "",
+               "KASAN + lockdep + PROVE_RCU + DEBUG_ATOMIC_SLEEP, with the soft-lockup and",
+               "hung-task detectors set to panic, 4 GiB VM, policy 1, the largest of",
+               "the rounds.  The walk runs under the mmap lock, tried, and under the",
+               "selection's rcu_read_lock(), never under tasklist_lock: only the child",
+               "pick holds that, for one parent's children.  Kernel logs of the debug",
+               "runs: " + ("no splat." if soak_verdict == "ok" else
+                           "SPLAT (build/logs/bench-debug-*.console.log)."), "",
+               "| candidate | entries | walk (us) |", "| --- | --- | --- |"]
+        for label, e, t in dw:
+            if e and t:
+                fr.append(f"| {label} | {max(e):.0f} | {max(t):.0f} |")
+        if sel:
+            fr += ["", f"Longest selection (one RCU read section) with the whole budget walked: "
+                   f"{max(sel):.0f} us; longest children walk (tasklist_lock held): "
+                   f"{max(vis) if vis else 0:.0f} us."]
     fr.append("")
-    open(os.path.join(outdir, "freeable.md"), "w").write("\n".join(fr))
+    # what a person wrote below the marker stays: measurements of other runs
+    path = os.path.join(outdir, "freeable.md")
+    kept = ""
+    if os.path.exists(path):
+        old = open(path).read()
+        if KEEP in old:
+            kept = old[old.index(KEEP):]
+    open(path, "w").write("\n".join(fr) + ("\n" + kept if kept else ""))
 
 
 if __name__ == "__main__":

@@ -8,7 +8,8 @@
 # build/logs/JOB-VARIANT[-TAG].out, and on stdout as it arrives unless -q.
 # The console (kernel log) goes to build/logs/JOB-VARIANT[-TAG].console.log.
 # -k adds a kernel command line parameter.  TCG by default; QEMU_ACCEL=kvm
-# opts in.  Two NUMA nodes (VM_NODES=1 for one): node 0 has both CPUs and
+# opts in; QEMU_ICOUNT=shift=0,sleep=on (TCG) makes the guest's clock count
+# its instructions, a nanosecond each.  Two NUMA nodes (VM_NODES=1 for one): node 0 has both CPUs and
 # three quarters of the memory, node 1 is memory only.
 # Exit status: 0 when the job ran to its end and returned 0; 1 otherwise
 # (job failure, panic, hang, timeout).  Splats are for splats.sh to find.
@@ -46,7 +47,7 @@ results=$LOGS/$job-$variant$tag.out
 
 accel=${QEMU_ACCEL:-tcg}
 case $accel in
-tcg) accel_args=(-accel tcg -cpu max) ;;
+tcg) accel_args=(-accel tcg -cpu max ${QEMU_ICOUNT:+-icount "$QEMU_ICOUNT"}) ;;
 kvm) accel_args=(-accel kvm -cpu host) ;;
 *) die "QEMU_ACCEL must be tcg or kvm" ;;
 esac

@@ -195,13 +195,27 @@ static int trace_fn(const char *line, char *name, size_t size)
 /* The last out_of_memory() of the trace and what it contained. */
 static int trace_read(struct trace_sum *t)
 {
-	static char buf[1 << 22];
+	static const size_t size = 1 << 22;
+	static char *buf;
 	struct trace_sum cur = { };
 	char *p, *line, name[64];
 	int found = 0, i;
 
+	/*
+	 * Not inherited by the hog forked after it: the hog's estimate would
+	 * walk 4 MiB of the bench's pages that are no part of the shape.
+	 */
+	if (!buf) {
+		buf = mmap(NULL, size, PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (buf == MAP_FAILED) {
+			buf = NULL;
+			return -1;
+		}
+		madvise(buf, size, MADV_DONTFORK);
+	}
 	memset(t, 0, sizeof(*t));
-	if (oom_read_file(TRACING "/trace", buf, sizeof(buf)) < 0)
+	if (oom_read_file(TRACING "/trace", buf, size) < 0)
 		return -1;
 	for (line = strtok_r(buf, "\n", &p); line; line = strtok_r(NULL, "\n", &p)) {
 		char *us = strstr(line, " us ");
