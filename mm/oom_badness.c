@@ -1031,9 +1031,8 @@ static bool oom_beats_chosen(struct oom_control *oc, long points)
 	return oom_badness_beats(points, oc->chosen_points);
 }
 
-/* @points, an upper bound of @st's score, lost: it is a runner-up's. */
-static void oom_lost(struct oom_badness_ctx *ctx, struct oom_badness_state *st,
-		     long points)
+/* @points, an upper bound of a candidate's score, lost: a runner-up's. */
+static void oom_lost(struct oom_badness_ctx *ctx, long points)
 {
 	ctx->runner_up = max(ctx->runner_up, points);
 }
@@ -1054,6 +1053,9 @@ static void oom_consider(struct oom_control *oc, struct task_struct *task,
 	unsigned long share;
 	long points;
 
+	/* an OOM origin oom_evaluate_task() chose stays chosen */
+	if (mine && ctx->chosen != task)
+		return;
 	share = oom_percent_of(st->children, ctx->t.children_percent);
 	/* the ranking view scores everyone: "mine" skips no step */
 	mine |= ctx->rank_all;
@@ -1086,7 +1088,7 @@ static void oom_consider(struct oom_control *oc, struct task_struct *task,
 	}
 lost:
 	/* @points bounds what @task scores once walked and gathered */
-	oom_lost(ctx, st, points);
+	oom_lost(ctx, points);
 }
 
 /*
@@ -1103,16 +1105,21 @@ static void oom_list_parent(struct oom_badness_ctx *ctx,
 		return;
 	get_task_struct(parent);
 	pst->flags |= OOM_STATE_LISTED;
-	pst->next = ctx->parents;
-	ctx->parents = parent;
+	/* at the tail: the first listed is reviewed first, and wins a tie */
+	pst->next = NULL;
+	*ctx->parents_tail = parent;
+	ctx->parents_tail = &pst->next;
 }
 
 /*
  * After a deferring pass, outside its RCU section: score each listed
  * parent with its whole share, as the pass would have when its last child
  * came (a parent that now beats the chosen takes its place; one that does
- * not is a runner-up), and drop the references.  With @score false (the
- * pass was aborted, or the OOM ends) only the references are dropped.
+ * not is a runner-up), in the order they were listed, and drop the
+ * references.  A parent's share counts as complete only now: one that
+ * merely ties the chosen leaves it in place, where scoring it as each
+ * child came could have chosen it first.  With @score false (the pass was
+ * aborted, or the OOM ends) only the references are dropped.
  */
 static void oom_review_parents(struct oom_control *oc, bool score)
 {
@@ -1125,6 +1132,8 @@ static void oom_review_parents(struct oom_control *oc, bool score)
 	while ((parent = ctx->parents)) {
 		pst = &parent->signal->oom_badness;
 		ctx->parents = pst->next;
+		if (!ctx->parents)
+			ctx->parents_tail = &ctx->parents;
 		pst->flags &= ~OOM_STATE_LISTED;
 		if (!score || pst->seq != ctx->seq ||
 		    !(pst->flags & OOM_STATE_CANDIDATE)) {
@@ -1137,7 +1146,7 @@ static void oom_review_parents(struct oom_control *oc, bool score)
 		    oom_badness_beats(points, oc->chosen_points))
 			oom_consider(oc, parent, pst);
 		else
-			oom_lost(ctx, pst, points);
+			oom_lost(ctx, points);
 		put_task_struct(parent);
 	}
 }
@@ -1147,7 +1156,8 @@ static void oom_review_parents(struct oom_control *oc, bool score)
  * @pst if this pass has not yet: its own visit may not have kept them (a
  * process that loses on its counters keeps nothing), or not come yet (a
  * memcg's tasks come in no particular order).  The checks are those of
- * oom_evaluate_task(), an OOM victim counting as no candidate.
+ * oom_evaluate_task(); an OOM victim or an OOM origin counts as no
+ * candidate.
  */
 static void oom_stamp_parent(struct oom_control *oc, struct task_struct *parent,
 			     struct oom_badness_state *pst)
@@ -1157,7 +1167,9 @@ static void oom_stamp_parent(struct oom_control *oc, struct task_struct *parent,
 	long adj;
 
 	pst->flags |= OOM_STATE_VISITED;
-	if (!oom_task_in_scope(oc, parent) || tsk_is_oom_victim(parent))
+	/* an OOM origin is oom_evaluate_task()'s to choose, never ours */
+	if (!oom_task_in_scope(oc, parent) || tsk_is_oom_victim(parent) ||
+	    oom_task_origin(parent))
 		return;
 	mm = oom_task_footprint(parent, &footprint, &adj);
 	if (!mm)
@@ -1192,12 +1204,14 @@ static void oom_add_share(struct oom_control *oc, struct task_struct *task,
 	if (footprint < ctx->share_min)
 		return;
 	rcu_read_lock();
+	/* a task already released may point to a parent that is gone */
+	if (!pid_alive(task))
+		goto out;
 	parent = oom_share_parent(task);
-	pst = &parent->signal->oom_badness;
-	if (pst->seq != ctx->seq || !(pst->flags & OOM_STATE_VISITED)) {
-		pst = oom_state(ctx, parent);
+	/* a second pass empties what the first one left in it */
+	pst = oom_state(ctx, parent);
+	if (!(pst->flags & OOM_STATE_VISITED))
 		oom_stamp_parent(oc, parent, pst);
-	}
 	if (oom_share_refused(pst, mm, task))
 		goto out;
 	/*
@@ -1309,9 +1323,9 @@ void oom_badness_visit(struct oom_control *oc, struct task_struct *task,
  * @footprint: its stock footprint, pages
  * @adj: its oom_score_adj
  *
- * What oom_stamp_parent() would read again when the first child comes, and
- * how far the children's scores may add to its share before it must be
- * looked at again.
+ * What oom_stamp_parent() would read again when the first child comes;
+ * the process goes on the pass's list of parents, so that its children
+ * add to its share inline.
  */
 void oom_badness_keep(struct oom_control *oc, struct task_struct *task,
 		      struct mm_struct *mm, unsigned long footprint, long adj)
@@ -1325,8 +1339,8 @@ void oom_badness_keep(struct oom_control *oc, struct task_struct *task,
 	st->frees = footprint;
 	st->how = OOM_FREES_COUNTERS;
 	st->adj = adj;
-	oom_lost(ctx, st, oom_points_finish(footprint, adj, ctx->adj_unit,
-					    oc->totalpages));
+	oom_lost(ctx, oom_points_finish(footprint, adj, ctx->adj_unit,
+					oc->totalpages));
 	oom_list_parent(ctx, task, st);
 }
 
@@ -1745,10 +1759,12 @@ void oom_badness_begin(struct oom_control *oc, struct oom_badness_ctx *ctx)
 		ctx->pick.parent = NULL;
 		ctx->pick.child = NULL;
 		ctx->parents = NULL;
+		ctx->parents_tail = &ctx->parents;
 		return;
 	}
 	lockdep_assert_held(&oom_lock);
 	memset(ctx, 0, sizeof(*ctx));
+	ctx->parents_tail = &ctx->parents;
 	oom_badness_read_tunables(&ctx->t);
 	/* what the first read decided, even if the sysctl changed since */
 	ctx->t.policy = OOM_BADNESS_CLASSIC;
@@ -1791,6 +1807,7 @@ void oom_badness_begin(struct oom_control *oc, struct oom_badness_ctx *ctx)
 		ctx->share_min = ctx->walk_min;
 	else
 		ctx->share_min = ULONG_MAX;
+	ctx->push_max = min(ctx->walk_min, OOM_QUICK_MAX);
 	ctx->memcg = oc->memcg;
 	if (oc->constraint == CONSTRAINT_MEMORY_POLICY)
 		ctx->nodes = oc->nodemask;

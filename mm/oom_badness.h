@@ -238,7 +238,8 @@ static inline unsigned long oom_own_score(unsigned long frees, long adj,
 /*
  * oom_points_finish() of a score with no share and no divisor, and
  * oom_own_score(), without the overflow checks: @adj_pages is @adj times
- * oom_adj_unit() of @totalpages, and @totalpages at most OOM_QUICK_MAX.
+ * oom_adj_unit() of @totalpages, @totalpages at most OOM_QUICK_MAX, and
+ * for oom_quick_own() @footprint too.
  */
 static inline long oom_quick_points(unsigned long footprint, long adj_pages,
 				    unsigned long totalpages)
@@ -249,7 +250,7 @@ static inline long oom_quick_points(unsigned long footprint, long adj_pages,
 static inline unsigned long oom_quick_own(unsigned long footprint,
 					  long adj_pages)
 {
-	return max(0L, (long)min(footprint, OOM_QUICK_MAX) + adj_pages);
+	return max(0L, (long)footprint + adj_pages);
 }
 
 /*
@@ -343,9 +344,12 @@ struct oom_child_pick {
  * @adj_unit: pages per unit of oom_score_adj, a thousandth of totalpages
  * @share_min: a process adds to its parent's share if its footprint is at
  *	least this (0, the walk threshold, or ULONG_MAX for none)
+ * @push_max: the short path adds the score of a child smaller than this
+ *	to its parent's share (the walk threshold, at most OOM_QUICK_MAX)
  * @parents: in a deferring pass, the processes children added to, each
- *	referenced, linked through their state's @next; looked at again
- *	once the pass is over
+ *	referenced, linked through their state's @next in the order they
+ *	came; looked at again once the pass is over
+ * @parents_tail: where the next one is linked
  * @passes: passes over the candidates that had to be done again
  * @repass: why, an enum oom_repass
  * @first: the first pass's choice, referenced, while the second one runs
@@ -385,7 +389,9 @@ struct oom_badness_ctx {
 	bool quick;
 	unsigned long adj_unit;
 	unsigned long share_min;
+	unsigned long push_max;
 	struct task_struct *parents;
+	struct task_struct **parents_tail;
 	unsigned int passes;
 	u8 repass;
 	struct task_struct *first;
@@ -503,13 +509,17 @@ static __always_inline void oom_badness_evaluate(struct oom_control *oc,
 		goto visit;
 	if (footprint >= ctx->share_min) {
 		rcu_read_lock();
-		parent = oom_share_parent(task);
-		pst = &parent->signal->oom_badness;
-		if (pst->seq != ctx->seq || !(pst->flags & OOM_STATE_VISITED)) {
+		/* a task already released may point to a parent that is gone */
+		parent = pid_alive(task) ? oom_share_parent(task) : NULL;
+		pst = parent ? &parent->signal->oom_badness : NULL;
+		if (!pst) {
+			;			/* nothing to add */
+		} else if (pst->seq != ctx->seq ||
+			   !(pst->flags & OOM_STATE_VISITED)) {
 			settled = false;	/* not stamped yet */
 		} else if (oom_share_refused(pst, mm, task)) {
 			;			/* nothing to add */
-		} else if (footprint >= ctx->walk_min ||
+		} else if (footprint >= ctx->push_max ||
 			   !(pst->flags & OOM_STATE_LISTED)) {
 			settled = false;	/* to be marked or listed */
 		} else {
@@ -522,7 +532,8 @@ static __always_inline void oom_badness_evaluate(struct oom_control *oc,
 	}
 	ctx->runner_up = max(ctx->runner_up, points);
 	/* the leader's own children; a thread's are stamped when they come */
-	if (unlikely(!list_empty(&task->children)))
+	if (unlikely(!list_empty(&task->children)) &&
+	    ctx->share_min != ULONG_MAX)
 		oom_badness_keep(oc, task, mm, footprint, adj);
 	return;
 visit:
