@@ -208,7 +208,9 @@ def main():
         vm = by.get(("forklat:4000", config, "visit_max_us"), [])
         if idle and rd:
             a, b = statistics.median(idle), statistics.median(rd)
-            md.append(f"| {config} | {a:.0f} | {b:.0f} | {b / a:.2f} | {max(vm) if vm else 0:.0f} |")
+            # vanilla and policy 0 read oom_score without a children walk
+            walk = f"{max(vm):.0f}" if vm else "-"
+            md.append(f"| {config} | {a:.0f} | {b:.0f} | {b / a:.2f} | {walk} |")
     ooms = by.get(("children:1:4000", "debug-policy1", "soak_ooms"), []) + \
         by.get(("threads:20:500", "debug-policy1", "soak_ooms"), [])
     md += ["", "## Debug kernel", "",
@@ -268,8 +270,9 @@ def main():
         fr += ["", "## The same walks on the debug kernel", "",
                "KASAN + lockdep + PROVE_RCU + DEBUG_ATOMIC_SLEEP, with the soft-lockup and",
                "hung-task detectors set to panic, 4 GiB VM, policy 1, the largest of",
-               "the rounds.  The walk runs under the mmap lock, tried, and under the",
-               "selection's rcu_read_lock(), never under tasklist_lock: only the child",
+               "the rounds.  The walk runs under the mmap lock, taken by trylock, in a",
+               "pass over the candidates (under its rcu_read_lock()) or, for the first",
+               "pass's choice, after it; never under tasklist_lock: only the child",
                "pick holds that, for one parent's children.  Kernel logs of the debug",
                "runs: " + ("no splat." if soak_verdict == "ok" else
                            "SPLAT (build/logs/bench-debug-*.console.log)."), "",
@@ -278,9 +281,10 @@ def main():
             if e and t:
                 fr.append(f"| {label} | {max(e):.0f} | {max(t):.0f} |")
         if sel:
-            fr += ["", f"Longest selection (one RCU read section) with the whole budget walked: "
-                   f"{max(sel):.0f} us; longest children walk (tasklist_lock held): "
-                   f"{max(vis) if vis else 0:.0f} us."]
+            held = f"{max(vis):.0f} us" if vis else "none (no child could die for its parent)"
+            fr += ["", f"Longest selection with the whole budget walked, which bounds each of "
+                   f"its RCU read sections: {max(sel):.0f} us; longest children walk "
+                   f"(tasklist_lock held): {held}."]
     fr.append("")
     # what a person wrote below the marker stays: measurements of other runs
     path = os.path.join(outdir, "freeable.md")
