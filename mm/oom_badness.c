@@ -1152,6 +1152,27 @@ static void oom_review_parents(struct oom_control *oc, bool score)
 }
 
 /*
+ * @st is a candidate of this pass with these inputs: what its kill frees
+ * is its footprint until an estimate says otherwise, and an estimate kept
+ * from the first pass is no more than the counters now.
+ */
+static void oom_state_candidate(struct oom_badness_state *st,
+				struct mm_struct *mm, unsigned long footprint,
+				long adj)
+{
+	st->flags |= OOM_STATE_CANDIDATE;
+	st->mm = mm;
+	st->footprint = footprint;
+	st->adj = adj;
+	if (!(st->flags & OOM_STATE_ESTIMATED)) {
+		st->frees = footprint;
+		st->how = OOM_FREES_COUNTERS;
+	} else {
+		st->frees = min(st->frees, footprint);
+	}
+}
+
+/*
  * Read whether @parent is a candidate of this OOM, and its inputs, into
  * @pst if this pass has not yet: its own visit may not have kept them (a
  * process that loses on its counters keeps nothing), or not come yet (a
@@ -1174,16 +1195,7 @@ static void oom_stamp_parent(struct oom_control *oc, struct task_struct *parent,
 	mm = oom_task_footprint(parent, &footprint, &adj);
 	if (!mm)
 		return;
-	pst->flags |= OOM_STATE_CANDIDATE;
-	pst->mm = mm;
-	pst->footprint = footprint;
-	pst->adj = adj;
-	if (!(pst->flags & OOM_STATE_ESTIMATED)) {
-		pst->frees = footprint;
-		pst->how = OOM_FREES_COUNTERS;
-	} else {
-		pst->frees = min(pst->frees, footprint);
-	}
+	oom_state_candidate(pst, mm, footprint, adj);
 }
 
 /*
@@ -1295,17 +1307,7 @@ void oom_badness_visit(struct oom_control *oc, struct task_struct *task,
 	st->flags |= OOM_STATE_VISITED;
 	if (!mm)
 		return;
-	st->flags |= OOM_STATE_CANDIDATE;
-	st->mm = mm;
-	st->footprint = footprint;
-	st->adj = adj;
-	if (!(st->flags & OOM_STATE_ESTIMATED)) {
-		st->frees = footprint;
-		st->how = OOM_FREES_COUNTERS;
-	} else {
-		/* kept from the first pass: no more than the counters now */
-		st->frees = min(st->frees, footprint);
-	}
+	oom_state_candidate(st, mm, footprint, adj);
 
 	if (ctx->by_frees) {
 		oom_evaluate_by_frees(oc, task, st);
