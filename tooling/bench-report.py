@@ -72,6 +72,12 @@ def stats(vals):
     return statistics.median(vals), q[0], q[2]
 
 
+def per_config(table, shape):
+    """stats() of the selection on a shape: vanilla, policy 0, policy 1."""
+    return [stats(table.get((shape, c, "select_us"), []))
+            for c in ("vanilla", "policy0", "policy1")]
+
+
 def ratio(a, b):
     """Ratio of medians and its noise band (ratios of the IQR ends)."""
     if not a or not b or not b[0] or not b[1] or not b[2]:
@@ -139,9 +145,7 @@ def main():
     for shape in NAMES:
         if (shape, "policy1", "select_us") not in iby:
             continue
-        v = stats(iby.get((shape, "vanilla", "select_us"), []))
-        p0 = stats(iby.get((shape, "policy0", "select_us"), []))
-        p1 = stats(iby.get((shape, "policy1", "select_us"), []))
+        v, p0, p1 = per_config(iby, shape)
         n = tasks.get(shape, 0)
         r0v, r10 = ratio(p0, v), ratio(p1, p0)
         per = {}
@@ -175,9 +179,7 @@ def main():
     for shape in NAMES:
         if (shape, "policy1", "select_us") not in by:
             continue
-        v = stats(by.get((shape, "vanilla", "select_us"), []))
-        p0 = stats(by.get((shape, "policy0", "select_us"), []))
-        p1 = stats(by.get((shape, "policy1", "select_us"), []))
+        v, p0, p1 = per_config(by, shape)
         md.append(f"| {NAMES[shape]} | {tasks.get(shape, 0)} | {fmt(v)} | {fmt(p0)} | {fmt(p1)} | "
                   f"{fmt_ratio(ratio(p0, v))} | {fmt_ratio(ratio(p1, p0))} |")
     md.append("")
