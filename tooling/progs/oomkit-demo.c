@@ -281,7 +281,7 @@ int main(void)
 				{ .name = "daemon", .mib = 100, .creds = OOM_ROOT },
 				{ .name = "user-job", .mib = 20 },
 			},
-			.nprocs = 2, .squeeze_mib = 20,
+			.nprocs = 2, .squeeze_mib = 10,
 		},
 		{
 			.title = "A supervisor and its worker",
