@@ -54,6 +54,7 @@
 #include <linux/swap.h>
 #include <linux/swapops.h>
 #include <linux/sysctl.h>
+#include <linux/threads.h>
 #include <linux/timekeeping.h>
 #include <kunit/visibility.h>
 
@@ -66,6 +67,9 @@
 #define OOM_WALK_BUDGET_MAX		BIT(30)		/* 4 TiB of 4 KiB PTEs */
 #define OOM_EPISODE_MAX			3600U		/* one hour, in s */
 #define OOM_WALK_MIN_MAX		16384UL		/* 64 MiB of 4 KiB pages */
+
+/* a child's score the short path adds is under 2 * OOM_QUICK_MAX pages */
+static_assert((u64)PID_MAX_LIMIT * 2 * OOM_QUICK_MAX <= OOM_SHARE_QUICK_MAX);
 
 unsigned int sysctl_oom_badness_policy __read_mostly =
 	IS_ENABLED(CONFIG_OOM_BADNESS_CLASSIC) ? OOM_BADNESS_CLASSIC :
@@ -123,6 +127,8 @@ static void oom_badness_read_tunables(struct oom_badness_tunables *t)
 unsigned long oom_percent_of(unsigned long value, unsigned int percent)
 {
 	percent = min(percent, 100U);
+	if (value <= ULONG_MAX / 100)
+		return value * percent / 100;
 	return value / 100 * percent + value % 100 * percent / 100;
 }
 EXPORT_SYMBOL_IF_KUNIT(oom_percent_of);
@@ -951,30 +957,6 @@ static void oom_state_input(struct oom_badness_state *st,
  * The selection: one pass over the candidates.
  */
 
-/* @task's state, emptied if it holds another selection's. */
-static struct oom_badness_state *oom_state(struct oom_badness_ctx *ctx,
-					   struct task_struct *task)
-{
-	struct oom_badness_state *st = &task->signal->oom_badness;
-
-	if (st->seq != ctx->seq) {
-		st->seq = ctx->seq;
-		st->flags = ctx->passes ? OOM_STATE_REPASS : 0;
-	} else if (ctx->passes && !(st->flags & OOM_STATE_REPASS)) {
-		/* the second pass: what the first one read or walked stays */
-		st->flags = OOM_STATE_REPASS | (st->flags & OOM_STATE_KEPT);
-	} else {
-		return st;
-	}
-	st->children = 0;
-	/* divide by nothing until oom_cheap_factors() has read them */
-	if (!(st->flags & OOM_STATE_CHEAP)) {
-		st->cpu_div = 1;
-		st->age_div = 1;
-	}
-	return st;
-}
-
 static void oom_choose(struct oom_control *oc, struct task_struct *task,
 		       long points)
 {
@@ -1019,7 +1001,10 @@ static void oom_chosen_refresh(struct oom_control *oc)
 	if (!ctx->defer || !oc->chosen || ctx->chosen != oc->chosen)
 		return;
 	st = &oc->chosen->signal->oom_badness;
-	oc->chosen_points = oom_state_bound(ctx, st, 0, oc->totalpages);
+	/* no child added to it since it was chosen: they are its bound */
+	if (st->flags & OOM_STATE_LISTED)
+		oc->chosen_points = oom_state_bound(ctx, st, 0,
+						    oc->totalpages);
 }
 
 /* Does @points beat the chosen's score, which may be a lower bound? */
@@ -1065,9 +1050,12 @@ static void oom_consider(struct oom_control *oc, struct task_struct *task,
 		goto lost;
 	if (!(st->flags & OOM_STATE_CHEAP))
 		oom_cheap_factors(ctx, task, st);
-	points = oom_state_bound(ctx, st, 0, oc->totalpages);
-	if (!mine && !oom_beats_chosen(oc, points))
-		goto lost;
+	/* without a divisor, the bound is the points on the counters */
+	if (st->cpu_div > 1 || st->age_div > 1) {
+		points = oom_state_bound(ctx, st, 0, oc->totalpages);
+		if (!mine && !oom_beats_chosen(oc, points))
+			goto lost;
+	}
 	/* a deferring pass ranks on that bound: oom_gather() would add nothing */
 	if (!ctx->defer) {
 		oom_estimate(ctx, task, st, true);
@@ -1092,63 +1080,81 @@ lost:
 }
 
 /*
- * A deferring pass does not look at a parent again each time a child adds
- * to its share: a family of a thousand would be a thousand looks.  The
- * parent goes on a list, referenced, and oom_review_parents() scores each
- * one with its whole share once the pass is over.
- */
-static void oom_list_parent(struct oom_badness_ctx *ctx,
-			    struct task_struct *parent,
-			    struct oom_badness_state *pst)
-{
-	if (pst->flags & OOM_STATE_LISTED)
-		return;
-	get_task_struct(parent);
-	pst->flags |= OOM_STATE_LISTED;
-	/* at the tail: the first listed is reviewed first, and wins a tie */
-	pst->next = NULL;
-	*ctx->parents_tail = parent;
-	ctx->parents_tail = &pst->next;
-}
-
-/*
- * After a deferring pass, outside its RCU section: score each listed
- * parent with its whole share, as the pass would have when its last child
- * came (a parent that now beats the chosen takes its place; one that does
- * not is a runner-up), in the order they were listed, and drop the
- * references.  A parent's share counts as complete only now: one that
+ * At the end of a deferring pass: score each listed parent with its whole
+ * share, as the pass would have when its last child came (a parent that
+ * now beats the chosen takes its place; one that does not is a
+ * runner-up), in the order they were listed, and drop the references a
+ * memcg walk took.  A parent's share counts as complete only now: one that
  * merely ties the chosen leaves it in place, where scoring it as each
  * child came could have chosen it first.  With @score false (the pass was
- * aborted, or the OOM ends) only the references are dropped.
+ * aborted, or the OOM ends) the list is only emptied.  The global walk
+ * calls it inside its RCU section, which keeps its parents alive.
+ *
+ * Most parents lose on the bound oom_consider() would start with, worked
+ * out here, without overflow checks where the short path's arithmetic
+ * holds and no cheap factor was read (no divisor).
  */
 static void oom_review_parents(struct oom_control *oc, bool score)
 {
 	struct oom_badness_ctx *ctx = oc->policy;
+	unsigned int percent = ctx->t.children_percent;
+	struct task_struct *parent = ctx->parents, *next;
+	unsigned long totalpages = oc->totalpages;
+	long adj_unit = ctx->adj_unit, points;
+	long runner_up = ctx->runner_up;
+	bool pinned = ctx->memcg, quick = ctx->quick;
 	struct oom_badness_state *pst;
-	struct task_struct *parent;
 
-	long points;
-
-	while ((parent = ctx->parents)) {
+	/* unreferenced, a global walk's parents live as long as its RCU section */
+	RCU_LOCKDEP_WARN(parent && !pinned && !rcu_read_lock_held(),
+			 "a global walk's parents reviewed outside its RCU section");
+	/* oom_consider() lists nothing: the list is ours */
+	ctx->parents = NULL;
+	ctx->parents_tail = &ctx->parents;
+	/*
+	 * Listed, each is a candidate of this pass; it stays marked listed
+	 * until the next pass or selection empties its state.
+	 */
+	for (; parent; parent = next) {
 		pst = &parent->signal->oom_badness;
-		ctx->parents = pst->next;
-		if (!ctx->parents)
-			ctx->parents_tail = &ctx->parents;
-		pst->flags &= ~OOM_STATE_LISTED;
-		if (!score || pst->seq != ctx->seq ||
-		    !(pst->flags & OOM_STATE_CANDIDATE)) {
-			put_task_struct(parent);
-			continue;
-		}
-		/* most lose on the bound oom_consider() would start with */
-		points = oom_state_bound(ctx, pst, 0, oc->totalpages);
+		next = pst->next;
+		if (!score)
+			goto drop;
+		if (quick && !(pst->flags & OOM_STATE_CHEAP))
+			points = oom_quick_points(size_add(pst->frees,
+							   oom_percent_of(pst->children,
+									  percent)),
+						  pst->adj * adj_unit,
+						  totalpages);
+		else
+			points = oom_state_bound(ctx, pst, 0, totalpages);
 		if (parent == oc->chosen ||
 		    oom_badness_beats(points, oc->chosen_points))
 			oom_consider(oc, parent, pst);
 		else
-			oom_lost(ctx, points);
-		put_task_struct(parent);
+			runner_up = max(runner_up, points);
+drop:
+		if (pinned)
+			put_task_struct(parent);
 	}
+	oom_lost(ctx, runner_up);
+}
+
+/**
+ * oom_badness_walked - the end of a global walk, inside its RCU section
+ * @oc: the OOM
+ *
+ * Scores the parents the pass listed while the RCU read lock it walked
+ * under still keeps them, unreferenced, alive.  A memcg walk has them
+ * referenced and leaves them to oom_badness_resolve().
+ */
+void oom_badness_walked(struct oom_control *oc)
+{
+	struct oom_badness_ctx *ctx = oc->policy;
+
+	RCU_LOCKDEP_WARN(!rcu_read_lock_held(), "the walk's RCU section");
+	if (ctx && ctx->parents)
+		oom_review_parents(oc, oc->chosen != (void *)-1UL);
 }
 
 /*
@@ -1245,6 +1251,9 @@ static void oom_add_share(struct oom_control *oc, struct task_struct *task,
 	}
 	pst->children = size_add(pst->children,
 				 oom_own_score(frees, adj, ctx->adj_unit));
+	/* room for the short path's unchecked adds, see OOM_QUICK_MAX */
+	if (ctx->quick)
+		pst->children = min(pst->children, OOM_SHARE_QUICK_MAX);
 	if (ctx->defer)
 		oom_list_parent(ctx, parent, pst);
 	else
@@ -1318,32 +1327,46 @@ void oom_badness_visit(struct oom_control *oc, struct task_struct *task,
 }
 
 /**
- * oom_badness_keep - keep the inputs of a process that lost, for its children
- * @oc: the OOM, in a deferring pass
- * @task: a candidate that lost on its counters and has children
+ * oom_badness_win - a candidate that beats the best so far on its counters
+ * @oc: the OOM, in a quick deferring pass
+ * @task: the candidate, kept alive by the walk
  * @mm: the mm @footprint and @adj were read from
  * @footprint: its stock footprint, pages
  * @adj: its oom_score_adj
+ * @points: its points on the counters, no share, no divisor
  *
- * What oom_stamp_parent() would read again when the first child comes;
- * the process goes on the pass's list of parents, so that its children
- * add to its share inline.
+ * What oom_badness_visit() does, for the short path, which has already
+ * added @task's score to its parent's share: the cheap factors are read,
+ * and if @task still beats the chosen it takes its place.  A process some
+ * child of which came before it has the whole look, share and all.  As in
+ * oom_badness_visit(), its first child to come puts it on the pass's list
+ * of parents: the list's order decides ties.
  */
-void oom_badness_keep(struct oom_control *oc, struct task_struct *task,
-		      struct mm_struct *mm, unsigned long footprint, long adj)
+void oom_badness_win(struct oom_control *oc, struct task_struct *task,
+		     struct mm_struct *mm, unsigned long footprint, long adj,
+		     long points)
 {
 	struct oom_badness_ctx *ctx = oc->policy;
 	struct oom_badness_state *st = oom_state(ctx, task);
 
-	st->flags |= OOM_STATE_VISITED | OOM_STATE_CANDIDATE;
-	st->mm = mm;
-	st->footprint = footprint;
-	st->frees = footprint;
-	st->how = OOM_FREES_COUNTERS;
-	st->adj = adj;
-	oom_lost(ctx, oom_points_finish(footprint, adj, ctx->adj_unit,
-					oc->totalpages));
-	oom_list_parent(ctx, task, st);
+	st->flags |= OOM_STATE_VISITED;
+	oom_state_candidate(st, mm, footprint, adj);
+	if (st->children) {
+		oom_consider(oc, task, st);
+	} else {
+		oom_cheap_factors(ctx, task, st);
+		/* without a divisor, the bound is the points on the counters */
+		if (st->cpu_div > 1 || st->age_div > 1)
+			points = oom_state_bound(ctx, st, 0, oc->totalpages);
+		if (oom_beats_chosen(oc, points)) {
+			/* the one it displaces is a runner-up now */
+			if (oc->chosen)
+				oom_lost(ctx, oc->chosen_points);
+			oom_choose(oc, task, points);
+		} else {
+			oom_lost(ctx, points);
+		}
+	}
 }
 
 /**
@@ -1400,7 +1423,7 @@ bool oom_badness_resolve(struct oom_control *oc)
 	task = oc->chosen;
 	oom_chosen_refresh(oc);
 	ctx->defer = false;
-	ctx->quick = false;
+	ctx->quick = OOM_QUICK_NONE;
 	if (!ctx->t.children_percent)
 		ctx->share_min = ULONG_MAX;
 	/* nothing chosen, a victim already on its way, or the stock rule */
@@ -1793,7 +1816,8 @@ void oom_badness_begin(struct oom_control *oc, struct oom_badness_ctx *ctx)
 	ctx->defer = !ctx->by_frees;
 	ctx->runner_up = LONG_MIN;
 	ctx->adj_unit = oom_adj_unit(oc->totalpages);
-	ctx->quick = ctx->defer && oc->totalpages <= OOM_QUICK_MAX;
+	if (ctx->defer && oc->totalpages <= OOM_QUICK_MAX)
+		ctx->quick = oc->memcg ? OOM_QUICK_MEMCG : OOM_QUICK_WALK;
 
 	ctx->walk_left = ctx->t.walk_budget;
 	/* without a budget nothing is walked, and no share waits for a walk */
@@ -2262,6 +2286,7 @@ static int oom_view_compute(struct oom_view *v)
 	}
 	v->ctx.rank_all = true;
 	v->ctx.defer = false;
+	v->ctx.quick = OOM_QUICK_NONE;
 	classic = oom_badness_classic(&oc);
 	oom_view_pass(&oc, v, false);
 	if (oc.chosen && oc.chosen != (void *)-1UL)

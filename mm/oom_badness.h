@@ -13,6 +13,7 @@
 #include <linux/mm.h>
 #include <linux/oom.h>
 #include <linux/oom_types.h>
+#include <linux/threads.h>
 #include <linux/types.h>
 
 struct ctl_table;
@@ -49,11 +50,25 @@ enum oom_repass {
 #define OOM_STATE_ESTIMATED	0x40	/* frees is final for this OOM */
 #define OOM_STATE_SHARE_WALKABLE 0x80	/* a walk could lower its share */
 #define OOM_STATE_REPASS	0x100	/* emptied for the second pass */
-#define OOM_STATE_LISTED	0x200	/* on the pass's list of parents */
+#define OOM_STATE_LISTED	0x200	/* put on the pass's list of parents */
 /* what a second pass keeps of the first: factors and estimates of this OOM */
 #define OOM_STATE_KEPT		(OOM_STATE_CHEAP | OOM_STATE_GATHERED | \
 				 OOM_STATE_ROOT | OOM_STATE_RAWIO | \
 				 OOM_STATE_ESTIMATED)
+
+/*
+ * Does the first pass take oom_badness_evaluate()'s short path, and may a
+ * candidate have a state before its own visit?  Not in the global walk:
+ * the task list is in fork order, and the process a child adds to (the
+ * group of its forker or, reparented, of an ancestor or its namespace's
+ * reaper) forked before it, so it came first.  A memcg's tasks come in no
+ * such order.
+ */
+enum oom_quick {
+	OOM_QUICK_NONE,		/* every candidate to oom_badness_visit() */
+	OOM_QUICK_WALK,		/* the global walk */
+	OOM_QUICK_MEMCG,	/* a memcg walk: a child may come first */
+};
 
 /* Does freeing a swap slot help the OOM? */
 enum oom_swap_helps {
@@ -179,10 +194,16 @@ static inline bool oom_badness_beats(long points, long best)
 
 /*
  * The walk's short path adds footprints and oom_score_adj in pages without
- * overflow checks: it runs only for OOMs of at most this many pages (2^51,
- * 8 EiB of 4 KiB pages), footprints taken at most as large.
+ * overflow checks: it runs only for OOMs of at most OOM_QUICK_MAX pages
+ * (2^40, 4 PiB of 4 KiB pages, on 64-bit; 2^15 on 32-bit), footprints
+ * taken at most as large.  A child's score it adds to a share is then
+ * under 2 * OOM_QUICK_MAX, and with one per process (PID_MAX_LIMIT) they
+ * add up to at most OOM_SHARE_QUICK_MAX: a share the slow path keeps at
+ * most that large cannot wrap.  A share that large caps any score at
+ * totalpages whatever it is.
  */
-#define OOM_QUICK_MAX	(LONG_MAX >> 12)
+#define OOM_SHARE_QUICK_MAX	BIT(BITS_PER_LONG - 1)
+#define OOM_QUICK_MAX		(OOM_SHARE_QUICK_MAX / 2 / PID_MAX_LIMIT)
 
 /* Pages of memory per unit of oom_score_adj: a thousandth of @totalpages. */
 static inline unsigned long oom_adj_unit(unsigned long totalpages)
@@ -237,7 +258,8 @@ static inline unsigned long oom_own_score(unsigned long frees, long adj,
 
 /*
  * oom_points_finish() of a score with no share and no divisor, and
- * oom_own_score(), without the overflow checks: @adj_pages is @adj times
+ * oom_own_score() where it is positive (a child that adds nothing gets 0
+ * or less), without the overflow checks: @adj_pages is @adj times
  * oom_adj_unit() of @totalpages, @totalpages at most OOM_QUICK_MAX, and
  * for oom_quick_own() @footprint too.
  */
@@ -247,10 +269,9 @@ static inline long oom_quick_points(unsigned long footprint, long adj_pages,
 	return (long)min(footprint, totalpages) + adj_pages;
 }
 
-static inline unsigned long oom_quick_own(unsigned long footprint,
-					  long adj_pages)
+static inline long oom_quick_own(unsigned long footprint, long adj_pages)
 {
-	return max(0L, (long)footprint + adj_pages);
+	return (long)footprint + adj_pages;
 }
 
 /*
@@ -340,15 +361,16 @@ struct oom_child_pick {
  * @runner_up: in a deferring pass, the most any candidate but the chosen
  *	can score
  * @quick: a deferring pass whose totalpages leave oom_badness_evaluate()
- *	no overflow to mind (OOM_QUICK_MAX)
+ *	no overflow to mind (OOM_QUICK_MAX): enum oom_quick
  * @adj_unit: pages per unit of oom_score_adj, a thousandth of totalpages
  * @share_min: a process adds to its parent's share if its footprint is at
  *	least this (0, the walk threshold, or ULONG_MAX for none)
  * @push_max: the short path adds the score of a child smaller than this
  *	to its parent's share (the walk threshold, at most OOM_QUICK_MAX)
- * @parents: in a deferring pass, the processes children added to, each
- *	referenced, linked through their state's @next in the order they
- *	came; looked at again once the pass is over
+ * @parents: in a deferring pass, the processes children added to (each
+ *	referenced in a memcg walk; the global walk's RCU section keeps its
+ *	own), linked through their state's @next in the order they came;
+ *	looked at again once the pass is over
  * @parents_tail: where the next one is linked
  * @passes: passes over the candidates that had to be done again
  * @repass: why, an enum oom_repass
@@ -386,7 +408,7 @@ struct oom_badness_ctx {
 	bool rank_all;
 	bool defer;
 	long runner_up;
-	bool quick;
+	u8 quick;
 	unsigned long adj_unit;
 	unsigned long share_min;
 	unsigned long push_max;
@@ -458,8 +480,10 @@ void oom_badness_begin(struct oom_control *oc, struct oom_badness_ctx *ctx);
 void oom_badness_end(struct oom_control *oc);
 void oom_badness_visit(struct oom_control *oc, struct task_struct *task,
 		       struct mm_struct *mm, unsigned long footprint, long adj);
-void oom_badness_keep(struct oom_control *oc, struct task_struct *task,
-		      struct mm_struct *mm, unsigned long footprint, long adj);
+void oom_badness_win(struct oom_control *oc, struct task_struct *task,
+		     struct mm_struct *mm, unsigned long footprint, long adj,
+		     long points);
+void oom_badness_walked(struct oom_control *oc);
 bool oom_badness_resolve(struct oom_control *oc);
 long oom_badness_proc(struct task_struct *task, unsigned long footprint,
 		      long adj, unsigned long totalpages);
@@ -467,6 +491,81 @@ bool oom_badness_pick_child(struct oom_control *oc,
 			    struct task_struct **victim);
 void oom_badness_report(struct oom_control *oc, struct task_struct *victim);
 void oom_badness_killed(struct oom_control *oc);
+
+/* @task's state, emptied if it holds another selection's. */
+static __always_inline struct oom_badness_state *
+oom_state(struct oom_badness_ctx *ctx, struct task_struct *task)
+{
+	struct oom_badness_state *st = &task->signal->oom_badness;
+
+	if (st->seq != ctx->seq) {
+		st->seq = ctx->seq;
+		st->flags = ctx->passes ? OOM_STATE_REPASS : 0;
+	} else if (ctx->passes && !(st->flags & OOM_STATE_REPASS)) {
+		/* the second pass: what the first one read or walked stays */
+		st->flags = OOM_STATE_REPASS | (st->flags & OOM_STATE_KEPT);
+	} else {
+		return st;
+	}
+	st->push_seq = 0;
+	st->children = 0;
+	/* divide by nothing until oom_cheap_factors() has read them */
+	if (!(st->flags & OOM_STATE_CHEAP)) {
+		st->cpu_div = 1;
+		st->age_div = 1;
+	}
+	return st;
+}
+
+/*
+ * A deferring pass does not look at a parent again each time a child adds
+ * to its share: a family of a thousand would be a thousand looks.  The
+ * parent goes on a list, and oom_review_parents() scores each one with its
+ * whole share once the pass is over.  The global walk's RCU read section
+ * keeps what it met alive until its end, where it reviews the list
+ * (oom_badness_walked()); a memcg walk holds no lock across tasks, so
+ * there each parent is referenced.  From then on the short path adds a
+ * child's score to the parent's share without looking at the parent.
+ */
+static __always_inline void oom_list_parent(struct oom_badness_ctx *ctx,
+					    struct task_struct *parent,
+					    struct oom_badness_state *pst)
+{
+	if (pst->flags & OOM_STATE_LISTED)
+		return;
+	if (ctx->memcg)
+		get_task_struct(parent);
+	pst->flags |= OOM_STATE_LISTED;
+	pst->push_seq = ctx->seq;
+	/* at the tail: the first listed is reviewed first, and wins a tie */
+	pst->next = NULL;
+	*ctx->parents_tail = parent;
+	ctx->parents_tail = &pst->next;
+}
+
+/*
+ * Keep the inputs of @task, a candidate that lost on its counters and has
+ * children, for them: what oom_stamp_parent() would read again when the
+ * first child comes.  The process goes on the pass's list of parents, so
+ * that its children add to its share inline.  The caller counted its
+ * points as a runner-up's.
+ */
+static __always_inline void oom_badness_keep(struct oom_control *oc,
+					     struct task_struct *task,
+					     struct mm_struct *mm,
+					     unsigned long footprint, long adj)
+{
+	struct oom_badness_ctx *ctx = oc->policy;
+	struct oom_badness_state *st = oom_state(ctx, task);
+
+	st->flags |= OOM_STATE_VISITED | OOM_STATE_CANDIDATE;
+	st->mm = mm;
+	st->footprint = footprint;
+	st->frees = footprint;
+	st->how = OOM_FREES_COUNTERS;
+	st->adj = adj;
+	oom_list_parent(ctx, task, st);
+}
 
 /**
  * oom_badness_evaluate - one candidate of a classic-policy OOM, in the walk
@@ -478,13 +577,14 @@ void oom_badness_killed(struct oom_control *oc);
  * @footprint: its stock footprint, pages
  * @adj: its oom_score_adj
  *
- * Inline in the walk, the first pass's common case costs a few loads more
- * than the stock score: a process no child of which came before it (it
- * has no state of this pass) that loses on its counters, and whose parent
+ * Inline in the walk, the first pass's common case costs no more than the
+ * stock score: a process that loses on its counters, and whose parent
  * needs no more than its share added (it is no candidate, or one already
  * on the pass's list of parents, looked at again when the pass is over).
  * A loser that has children of its own keeps its inputs for them
- * (oom_badness_keep()); the rest goes to oom_badness_visit().
+ * (oom_badness_keep()); one that beats the best so far has its cheap
+ * factors read (oom_badness_win()); the rest goes to oom_badness_visit(),
+ * with a process of a memcg walk some child of which came first.
  */
 static __always_inline void oom_badness_evaluate(struct oom_control *oc,
 						 struct task_struct *task,
@@ -494,43 +594,48 @@ static __always_inline void oom_badness_evaluate(struct oom_control *oc,
 {
 	struct oom_badness_ctx *ctx = oc->policy;
 	struct oom_badness_state *pst;
-	struct task_struct *parent;
-	unsigned long own;
-	long adj_pages, points;
+	long adj_pages, points, own;
 	bool settled = true;
 
-	if (!ctx->quick || task->signal->oom_badness.seq == ctx->seq)
-		goto visit;
+	if (unlikely(ctx->quick != OOM_QUICK_WALK)) {
+		/* a memcg's tasks come in any order: a child may come first */
+		if (ctx->quick != OOM_QUICK_MEMCG ||
+		    task->signal->oom_badness.seq == ctx->seq)
+			goto visit;
+	}
 	if (!mm)
 		return;		/* a child that comes later stamps it */
 	adj_pages = adj * (long)ctx->adj_unit;
 	points = oom_quick_points(footprint, adj_pages, oc->totalpages);
-	if (oom_badness_beats(points, oc->chosen_points))
-		goto visit;
-	if (footprint >= ctx->share_min) {
+	if (likely(footprint >= ctx->share_min)) {
 		rcu_read_lock();
 		/* a task already released may point to a parent that is gone */
-		parent = pid_alive(task) ? oom_share_parent(task) : NULL;
-		pst = parent ? &parent->signal->oom_badness : NULL;
-		if (!pst) {
-			;			/* nothing to add */
-		} else if (pst->seq != ctx->seq ||
-			   !(pst->flags & OOM_STATE_VISITED)) {
-			settled = false;	/* not stamped yet */
-		} else if (oom_share_refused(pst, mm, task)) {
-			;			/* nothing to add */
-		} else if (footprint >= ctx->push_max ||
-			   !(pst->flags & OOM_STATE_LISTED)) {
-			settled = false;	/* to be marked or listed */
-		} else {
+		if (unlikely(!pid_alive(task)))
+			goto unlock;
+		pst = &oom_share_parent(task)->signal->oom_badness;
+		if (likely(pst->push_seq == ctx->seq)) {
+			/* a listed candidate: add what its share takes */
 			own = oom_quick_own(footprint, adj_pages);
-			pst->children = size_add(pst->children, own);
+			if (footprint >= ctx->push_max)
+				settled = false;	/* to be marked */
+			else if (own > 0 && pst->mm != mm &&
+				 !tsk_is_oom_victim(task))
+				pst->children += own;
+		} else if (pst->seq != ctx->seq ||
+			   (pst->flags & OOM_STATE_CANDIDATE)) {
+			settled = false;	/* to be stamped or listed */
 		}
+unlock:
 		rcu_read_unlock();
 		if (!settled)
 			goto visit;
 	}
-	ctx->runner_up = max(ctx->runner_up, points);
+	if (oom_badness_beats(points, oc->chosen_points)) {
+		oom_badness_win(oc, task, mm, footprint, adj, points);
+		return;
+	}
+	if (points > ctx->runner_up)
+		ctx->runner_up = points;
 	/* the leader's own children; a thread's are stamped when they come */
 	if (unlikely(!list_empty(&task->children)) &&
 	    ctx->share_min != ULONG_MAX)

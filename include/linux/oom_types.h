@@ -40,6 +40,8 @@ struct oom_episode {
  * @sacrifice_pid: that child
  * @seq: the selection the fields below belong to; they mean nothing for
  *	any other selection
+ * @push_seq: the selection whose first pass listed this process among the
+ *	parents children add to (its short path adds to @children at once)
  * @flags: OOM_STATE_* of mm/oom_badness.h
  * @adj: oom_score_adj as read when the process was a candidate
  * @how: how @frees was obtained (enum oom_frees_how)
@@ -56,7 +58,7 @@ struct oom_episode {
  * @est_footprint: @footprint when @est was made
  * @mm: the mm @footprint was read from, compared, never dereferenced
  * @next: in the first pass, the next process whose children added to its
- *	share (a list the pass's review walks, each one referenced)
+ *	share (a list the pass's review walks; referenced in a memcg walk)
  *
  * Only the OOM killer reads or writes these fields, under oom_lock.
  */
@@ -65,6 +67,7 @@ struct oom_badness_state {
 	pid_t sacrifice_pid;
 
 	unsigned int seq;
+	unsigned int push_seq;
 	unsigned short flags;
 	short adj;
 	u8 how;
