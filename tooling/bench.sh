@@ -20,6 +20,12 @@ ishapes=$(printf '%s\n' $shapes | grep -v '^forklat' | tr '\n' ' ')
 mem=${BENCH_MEM:-4096}
 # One NUMA node: the numbers do not depend on where memory is.
 export VM_NODES=${VM_NODES:-1}
+# No address-space randomization: with it, each boot gives the shape's
+# processes other page-table footprints, so other ties among identical
+# processes, each of which costs the stock walk a reselection; policy 0
+# and vanilla, measured in different boots, then differed by up to 7% on
+# 4,000 identical root sleepers for no reason in the code.
+norand=norandmaps
 cd "$TOP"
 
 t0=$(now)
@@ -32,18 +38,18 @@ for b in $(seq "$boots"); do
 	log "instructions, boot $b of $boots: vanilla, then policy 0 and 1 interleaved"
 	# shellcheck disable=SC2086
 	QEMU_ICOUNT=shift=0,sleep=on tooling/vm.sh vanilla -n "icount-$b" -q \
-		-m "$mem" -t 14400 -k loglevel=1 -- bench "$irounds" vanilla $ishapes
+		-m "$mem" -t 14400 -k loglevel=1 -k "$norand" -- bench "$irounds" vanilla $ishapes
 	# shellcheck disable=SC2086
 	QEMU_ICOUNT=shift=0,sleep=on tooling/vm.sh test -n "icount-$b" -q \
-		-m "$mem" -t 14400 -k loglevel=1 -- bench "$irounds" policy0+policy1 $ishapes
+		-m "$mem" -t 14400 -k loglevel=1 -k "$norand" -- bench "$irounds" policy0+policy1 $ishapes
 done
 log "emulated wall clock: vanilla kernel, $rounds rounds of $shapes"
 # shellcheck disable=SC2086
-tooling/vm.sh vanilla -n bench -q -m "$mem" -t 14400 -k loglevel=1 -- \
+tooling/vm.sh vanilla -n bench -q -m "$mem" -t 14400 -k loglevel=1 -k "$norand" -- \
 	bench "$rounds" vanilla $shapes
 log "emulated wall clock: patched kernel, policy 0 and 1, interleaved"
 # shellcheck disable=SC2086
-tooling/vm.sh test -n bench -q -m "$mem" -t 14400 -k loglevel=1 -- \
+tooling/vm.sh test -n bench -q -m "$mem" -t 14400 -k loglevel=1 -k "$norand" -- \
 	bench "$rounds" policy0+policy1 $shapes
 log "patched kernel: the page-table walk, estimate on and off"
 tooling/vm.sh test -n walk -q -m "$mem" -t 7200 -k loglevel=6 -- \
