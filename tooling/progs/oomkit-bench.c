@@ -444,7 +444,7 @@ static void apply(const char *config)
 
 static void emit(const char *config, int round, const char *metric, double v)
 {
-	printf("%s,%s,%d,%s,%.1f\n", shape_name, config, round, metric, v);
+	printf("%s,%s,%d,%s,%.3f\n", shape_name, config, round, metric, v);
 }
 
 /* One global OOM kill of a 64 MiB hog: its timings. */
